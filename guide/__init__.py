@@ -1,0 +1,1 @@
+"""Construction du guide CPOM : chargement et validation du YAML de modules/, rendu des pages."""

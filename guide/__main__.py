@@ -1,0 +1,44 @@
+"""``python -m guide check [--strict] [--racine DOSSIER]`` : valide le YAML sans construire le site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from guide.erreurs import ErreurReferentiel
+from guide.referentiel import RACINE_PROJET, charger_referentiel
+
+
+def _pluriel(nombre: int, mot: str) -> str:
+    return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
+
+
+def verifier(racine: Path, strict: bool) -> int:
+    """Affiche le bilan ou toutes les erreurs ; renvoie le code de sortie (0 ou 1)."""
+    try:
+        ref = charger_referentiel(racine, strict=strict)
+    except ErreurReferentiel as exc:
+        print(exc.rapport(), file=sys.stderr)
+        return 1
+    for avertissement in ref.avertissements:
+        print(f"avertissement : {avertissement}", file=sys.stderr)
+    print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.fiches()), 'fiche')}, "
+          f"{_pluriel(len(ref.indicateurs), 'indicateur')}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide CPOM.")
+    commandes = parser.add_subparsers(dest="commande", required=True)
+    check = commandes.add_parser("check", help="valide le YAML de modules/ sans construire le site")
+    check.add_argument("--strict", action="store_true", help="les avertissements (clés inconnues) bloquent")
+    check.add_argument("--racine", type=Path, default=None,
+                       help="dossier du projet (par défaut : dossier courant s'il contient modules/)")
+    args = parser.parse_args(argv)
+    racine = args.racine or (Path.cwd() if (Path.cwd() / "modules").is_dir() else RACINE_PROJET)
+    return verifier(racine, args.strict)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
