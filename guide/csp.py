@@ -1,0 +1,183 @@
+"""Politique de sécurité du contenu (CSP) stricte pour tout le site construit.
+
+Fonctions pures (aucune dépendance à MkDocs) : trouver les scripts en ligne exécutables d'une page,
+calculer leurs empreintes sha256, construire une seule politique pour tout le site (la navigation
+instantanée de Material exécute les scripts d'une page dans le document d'une autre), l'injecter en
+<meta> et écrire les extraits de configuration des serveurs.
+
+>>> empreinte("alert(1)")
+"'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+
+__all__ = [
+    "DIRECTIVES",
+    "EnteteInterdit",
+    "attributs_interdits",
+    "empreinte",
+    "injecter_meta",
+    "politique",
+    "politique_meta",
+    "scripts_en_ligne",
+]
+
+# Types MIME JavaScript reconnus par la norme HTML (« JavaScript MIME type essence match »).
+_TYPES_JS = frozenset(
+    {
+        "application/ecmascript", "application/javascript", "application/x-ecmascript",
+        "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+        "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+        "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
+# Autres types exécutés et soumis à script-src : modules, cartes d'import, règles de spéculation.
+_TYPES_EXECUTES = _TYPES_JS | {"module", "importmap", "speculationrules"}
+
+# Ordre et valeurs de la politique ; les empreintes s'ajoutent à script-src.
+# - 'wasm-unsafe-eval' : Pyodide compile son WebAssembly (jamais 'unsafe-eval').
+# - worker-src : le worker de recherche de Material et celui des calculateurs (même origine).
+# - img-src data: : les icônes de Material sont des SVG en URL data: dans la feuille de style.
+# - style-src 'unsafe-inline' : Material écrit des attributs style (barre de progression, onglets).
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("worker-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("font-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+)
+# Directives ignorées par les navigateurs dans une balise <meta> (CSP niveau 3, § 3.3).
+_SEULEMENT_ENTETE = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+
+
+class EnteteInterdit(ValueError):
+    """Une page contient du JavaScript que la politique bloquerait (attribut on…, URL javascript:)."""
+
+
+class _Analyseur(HTMLParser):
+    """Relève les scripts en ligne (texte brut exact) et les attributs qui exécutent du code."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._html = html
+        self._debuts_lignes = [0] + [m.end() for m in re.finditer(r"\n", html)]
+        self._ouvert: int | None = None  # position juste après <script ...> exécutable
+        self.scripts: list[str] = []
+        self.interdits: list[str] = []
+
+    def _position(self) -> int:
+        ligne, colonne = self.getpos()
+        return self._debuts_lignes[ligne - 1] + colonne
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        valeurs = {nom: (valeur or "") for nom, valeur in attrs}
+        for nom, valeur in valeurs.items():
+            if nom.startswith("on"):
+                self.interdits.append(f"<{tag} {nom}=…>")
+            elif nom in {"href", "src", "action", "formaction"} and re.match(
+                r"\s*javascript:", valeur, re.IGNORECASE
+            ):
+                self.interdits.append(f'<{tag} {nom}="{valeur}">')
+        if tag == "script" and "src" not in valeurs and _executable(valeurs):
+            self._ouvert = self._position() + len(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._ouvert is not None:
+            self.scripts.append(self._html[self._ouvert : self._position()])
+            self._ouvert = None
+
+
+def _executable(attributs: dict[str, str]) -> bool:
+    """Vrai si le navigateur exécute ce <script> (règle « prepare the script element » de HTML)."""
+    if "type" in attributs:
+        type_ = attributs["type"].strip().lower()
+    elif attributs.get("language", "").strip():
+        type_ = "text/" + attributs["language"].strip().lower()
+    else:
+        type_ = ""
+    return type_ == "" or type_.split(";")[0].strip() in _TYPES_EXECUTES
+
+
+def _analyser(html: str) -> _Analyseur:
+    analyseur = _Analyseur(html)
+    analyseur.feed(html)
+    analyseur.close()
+    return analyseur
+
+
+def scripts_en_ligne(html: str) -> list[str]:
+    """Textes exacts (entre les balises) des scripts en ligne exécutables, dans l'ordre.
+
+    >>> scripts_en_ligne('<script>a()</script><script type="application/json">{}</script>')
+    ['a()']
+    """
+    return _analyser(html).scripts
+
+
+def attributs_interdits(html: str) -> list[str]:
+    """Gestionnaires d'événements en attribut et URL javascript: (bloqués sans 'unsafe-inline').
+
+    >>> attributs_interdits('<a href="javascript:void(0)" onclick="f()">x</a>')
+    ['<a href="javascript:void(0)">', '<a onclick=…>']
+    """
+    return _analyser(html).interdits
+
+
+def empreinte(script: str) -> str:
+    """Source CSP 'sha256-…' du texte d'un script (encodé en UTF-8, comme le fait le navigateur)."""
+    condensat = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(condensat).decode("ascii") + "'"
+
+
+def politique(empreintes: set[str] | list[str]) -> str:
+    """Politique complète (pour un en-tête HTTP), empreintes triées pour un résultat stable."""
+    parties = []
+    for nom, valeur in DIRECTIVES:
+        if nom == "script-src":
+            valeur = " ".join([valeur, *sorted(set(empreintes))])
+        parties.append(f"{nom} {valeur}")
+    return "; ".join(parties)
+
+
+def politique_meta(politique_entete: str) -> str:
+    """La même politique sans les directives qu'une balise <meta> ignore (frame-ancestors…)."""
+    gardees = [
+        d for d in politique_entete.split("; ") if d.split(" ", 1)[0] not in _SEULEMENT_ENTETE
+    ]
+    return "; ".join(gardees)
+
+
+_META_EXISTANTE = re.compile(
+    r'\n?[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE
+)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+
+
+def injecter_meta(html: str, politique_page: str) -> str:
+    """Place la balise <meta> CSP en tête de <head>, juste après <meta charset> (qui doit rester
+    dans les 1 024 premiers octets). Remplace une balise CSP déjà présente (idempotent).
+
+    >>> injecter_meta("<head><title>t</title>", "default-src 'none'")
+    '<head>\\n<meta http-equiv="Content-Security-Policy" content="default-src \\'none\\'"><title>t</title>'
+    """
+    if any(c in politique_page for c in '"<>&'):
+        raise ValueError(f"caractère interdit dans la politique : {politique_page!r}")
+    html = _META_EXISTANTE.sub("", html)
+    balise = f'<meta http-equiv="Content-Security-Policy" content="{politique_page}">'
+    repere = _CHARSET.search(html) or _HEAD.search(html)
+    if repere is None:
+        raise ValueError("page HTML sans <head> : impossible d'y placer la politique CSP")
+    return html[: repere.end()] + "\n" + balise + html[repere.end() :]
