@@ -1,0 +1,150 @@
+"""Ligne de commande : ``python -m calculators NOM FICHIER.json|- [--parametres P.json]``.
+
+Sortie : résultat JSON indenté sur la sortie standard (code 0). Entrée invalide : une ligne par
+erreur sur la sortie d'erreur, préfixée par le fichier (code 2). Paramètres du projet impossibles
+à charger : code 1. Sans ``--parametres``, les paramètres viennent de ``modules/`` par
+``guide.referentiel`` (CPython seulement, pas dans le navigateur).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from calculators.contrat import CALCULS, executer, lire_json
+from calculators.erreurs import EntreeInvalide
+
+CODE_ENTREE_INVALIDE = 2
+CODE_PARAMETRES_INDISPONIBLES = 1
+ENTREE_STANDARD = "-"
+
+
+class _Formateur(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="utilisation : ")
+
+
+class _Analyseur(argparse.ArgumentParser):
+    """``argparse`` avec des messages d'erreur en français."""
+
+    TRADUCTIONS = {
+        "unrecognized arguments: ": "arguments inconnus : ",
+        "expected one argument": "une valeur est attendue",
+        "the following arguments are required: ": "arguments obligatoires manquants : ",
+    }
+
+    def error(self, message: str):
+        for anglais, francais in self.TRADUCTIONS.items():
+            message = message.replace(anglais, francais)
+        self.print_usage(sys.stderr)
+        self.exit(CODE_ENTREE_INVALIDE, f"{self.prog} : erreur : {message}\n")
+
+
+def analyseur() -> argparse.ArgumentParser:
+    parser = _Analyseur(
+        prog="python -m calculators",
+        description="Exécute un calculateur du guide CPOM sur une entrée JSON et écrit le résultat JSON.",
+        epilog="Exemple : python -m calculators trajectoire entree.json --parametres parametres.json",
+        formatter_class=_Formateur,
+        add_help=False,
+    )
+    parser._positionals.title = "arguments"
+    parser._optionals.title = "options"
+    parser.add_argument("nom", metavar="NOM", help=f"calculateur : {', '.join(CALCULS)}")
+    parser.add_argument("fichier", metavar="FICHIER", help="fichier JSON d'entrée, ou - pour l'entrée standard")
+    parser.add_argument(
+        "--parametres",
+        metavar="P.json",
+        help="paramètres JSON (par défaut : ceux de modules/, chargés par guide.referentiel)",
+    )
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    return parser
+
+
+def _lire_texte(chemin: str) -> str:
+    if chemin == ENTREE_STANDARD:
+        return sys.stdin.read()
+    with open(chemin, encoding="utf-8") as fichier:
+        return fichier.read()
+
+
+def _parametres_du_projet() -> dict:
+    from guide.referentiel import parametres_calculateurs, referentiel_du_projet
+
+    return parametres_calculateurs(referentiel_du_projet())
+
+
+class _Echec(Exception):
+    def __init__(self, lignes: list[str], code: int) -> None:
+        super().__init__(lignes)
+        self.lignes, self.code = lignes, code
+
+
+def _charger(source: str, champ: str) -> object:
+    """Lit et décode un fichier JSON ; les erreurs nomment le fichier, la ligne et la colonne."""
+    nom = "entrée standard" if source == ENTREE_STANDARD else source
+    try:
+        return lire_json(_lire_texte(source), champ)
+    except FileNotFoundError:
+        raise _Echec([f"{nom}: fichier introuvable"], CODE_ENTREE_INVALIDE) from None
+    except IsADirectoryError:
+        raise _Echec([f"{nom}: c'est un dossier, pas un fichier JSON"], CODE_ENTREE_INVALIDE) from None
+    except OSError:
+        raise _Echec([f"{nom}: fichier illisible"], CODE_ENTREE_INVALIDE) from None
+    except UnicodeDecodeError:
+        raise _Echec([f"{nom}: le fichier n'est pas en UTF-8"], CODE_ENTREE_INVALIDE) from None
+    except EntreeInvalide as exc:
+        raise _Echec([f"{nom}: {erreur.message}" for erreur in exc.erreurs], CODE_ENTREE_INVALIDE) from None
+
+
+def _executer(arguments: argparse.Namespace) -> dict:
+    if arguments.nom not in CALCULS:
+        message = f"calculateur inconnu « {arguments.nom} » (calculateurs : {', '.join(CALCULS)})"
+        raise _Echec([message], CODE_ENTREE_INVALIDE)
+    entree = _charger(arguments.fichier, "entrée")
+    if arguments.parametres:
+        parametres = _charger(arguments.parametres, "parametres")
+    else:
+        try:
+            parametres = _parametres_du_projet()
+        except ImportError:
+            message = (
+                "paramètres du projet indisponibles : le paquet guide (guide.referentiel) est introuvable ; "
+                "indiquez un fichier avec --parametres P.json"
+            )
+            raise _Echec([message], CODE_PARAMETRES_INDISPONIBLES) from None
+        except Exception as exc:  # noqa: BLE001 — YAML invalide : le message du guide nomme le fichier
+            message = f"paramètres du projet impossibles à charger depuis modules/ : {exc}"
+            raise _Echec([message], CODE_PARAMETRES_INDISPONIBLES) from None
+    try:
+        return executer(arguments.nom, entree, parametres)
+    except EntreeInvalide as exc:
+        lignes = [f"{_fichier_en_cause(arguments, erreur.champ)}: {erreur}" for erreur in exc.erreurs]
+        raise _Echec(lignes, CODE_ENTREE_INVALIDE) from None
+
+
+def _fichier_en_cause(arguments: argparse.Namespace, champ: str) -> str:
+    """Le fichier d'entrée, ou celui des paramètres pour une erreur ``parametres…``."""
+    if champ.startswith("parametres"):
+        return arguments.parametres or "paramètres du projet"
+    return "entrée standard" if arguments.fichier == ENTREE_STANDARD else arguments.fichier
+
+
+def main(argv: list[str] | None = None) -> int:
+    for flux in (sys.stdout, sys.stderr):
+        if hasattr(flux, "reconfigure"):
+            flux.reconfigure(encoding="utf-8")
+    arguments = analyseur().parse_args(argv)
+    try:
+        resultat = _executer(arguments)
+    except _Echec as echec:
+        for ligne in echec.lignes:
+            print(ligne, file=sys.stderr)
+        return echec.code
+    print(json.dumps(resultat, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

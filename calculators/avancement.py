@@ -1,0 +1,95 @@
+"""Taux d'avancement du plan d'actions (méthode par phases de projet présentée par l'ARS BFC).
+
+- taux d'une action = somme des poids des phases avant la phase courante
+  + poids de la phase courante × part réalisée de cette phase (0 à 100 %, 0 par défaut) ;
+- taux d'un module = moyenne arithmétique des taux de ses actions ;
+- taux global = moyenne des taux des modules (chaque module compte une fois, quel que soit
+  son nombre d'actions).
+
+Arrondi : chaque taux est arrondi à 2 décimales (demi supérieur) et la moyenne suivante est faite
+sur les taux arrondis affichés, pour que les chiffres affichés s'enchaînent.
+Au-delà de ``max_actions_par_secteur`` actions d'un module pour un secteur, un avertissement
+est ajouté (le calcul n'est pas refusé).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from calculators import parametres as lire
+from calculators.entrees import Lecteur
+from calculators.nombres import arrondir, en_json, francais
+
+__all__ = ["LIBELLE_TAUX_GLOBAL", "SECTEURS", "calculer", "taux_action"]
+
+SECTEURS = ["PA", "PH"]
+LIBELLE_TAUX_GLOBAL = "Moyenne des taux des modules (chaque module compte une fois)"
+MAX_ACTIONS = 1000
+
+
+def taux_action(phases: list[lire.Phase], phase: str, part: Decimal) -> tuple[Decimal, str]:
+    """(taux arrondi, explication) d'une action dont la phase courante est ``phase``.
+
+    >>> echelle = [lire.Phase(i, l, Decimal(20)) for i, l in [("i", "Initialisation"), ("p", "Planification"),
+    ...     ("e", "Exécution et mise en œuvre"), ("s", "Pilotage"), ("c", "Clôture")]]
+    >>> taux_action(echelle, "e", Decimal(50))
+    (Decimal('50.00'), 'Initialisation 20 + Planification 20 + Exécution et mise en œuvre 20 × 50 % = 50,00 %')
+    """
+    rang = [p.id for p in phases].index(phase)
+    courante = phases[rang]
+    taux = arrondir(sum((p.poids for p in phases[:rang]), Decimal(0)) + courante.poids * part / 100)
+    termes = [f"{p.libelle} {francais(p.poids)}" for p in phases[:rang]]
+    termes.append(f"{courante.libelle} {francais(courante.poids)} × {francais(part)} %")
+    return taux, f"{' + '.join(termes)} = {francais(taux, 2)} %"
+
+
+def _moyenne(taux: list[Decimal]) -> Decimal:
+    return arrondir(sum(taux, Decimal(0)) / len(taux))
+
+
+def calculer(entree: dict, parametres: dict) -> dict:
+    """``{"actions": [...]}`` → taux des actions, des modules et global (voir CONTEXTE du projet)."""
+    phases = lire.phases(parametres)
+    modules = lire.titres_modules(parametres)
+    maximum = lire.max_actions_par_secteur(parametres)
+    lecteur = Lecteur()
+    lues = []
+    for chemin, action in lecteur.elements(entree, "actions", "actions", maximum=MAX_ACTIONS):
+        lue = {
+            "libelle": lecteur.texte(action, "libelle", f"{chemin}.libelle"),
+            "module": lecteur.choix(action, "module", f"{chemin}.module", list(modules), "module inconnu"),
+            "secteur": lecteur.choix(action, "secteur", f"{chemin}.secteur", SECTEURS, "secteur inconnu"),
+            "phase": lecteur.choix(action, "phase", f"{chemin}.phase", [p.id for p in phases], "phase inconnue"),
+            "avancement_phase": lecteur.nombre(
+                action, "avancement_phase", f"{chemin}.avancement_phase", minimum=0, maximum=100, defaut=Decimal(0)
+            ),
+        }
+        lues.append(lue)
+    lecteur.terminer()
+
+    actions = []
+    par_module: dict[str, list[Decimal]] = {}
+    par_secteur: dict[tuple[str, str], int] = {}
+    for lue in lues:
+        taux, explication = taux_action(phases, lue["phase"], lue["avancement_phase"])
+        actions.append({**lue, "avancement_phase": en_json(lue["avancement_phase"]), "taux": en_json(taux), "explication": explication})
+        par_module.setdefault(lue["module"], []).append(taux)
+        cle = (lue["module"], lue["secteur"])
+        par_secteur[cle] = par_secteur.get(cle, 0) + 1
+
+    taux_modules = {id_: _moyenne(par_module[id_]) for id_ in modules if id_ in par_module}
+    avertissements = [
+        f"Module « {modules[module]} », secteur {secteur} : {nombre} actions, au-delà des {maximum} actions "
+        f"par secteur prévues ; le taux est calculé quand même."
+        for (module, secteur), nombre in sorted(par_secteur.items(), key=lambda e: (list(modules).index(e[0][0]), e[0][1]))
+        if nombre > maximum
+    ]
+    return {
+        "actions": actions,
+        "modules": {
+            id_: {"taux": en_json(taux), "nombre_actions": len(par_module[id_])} for id_, taux in taux_modules.items()
+        },
+        "taux_global": en_json(_moyenne(list(taux_modules.values()))),
+        "taux_global_libelle": LIBELLE_TAUX_GLOBAL,
+        "avertissements": avertissements,
+    }

@@ -1,0 +1,61 @@
+r"""Nombres décimaux : arrondi au demi supérieur, conversion JSON et écriture à la française.
+
+>>> arrondir(Decimal("85.976"))
+Decimal('85.98')
+>>> arrondir(Decimal("0.125"))
+Decimal('0.13')
+>>> en_json(Decimal("92.00"))
+92.0
+>>> francais(Decimal("1234.5"), 2)
+'1\u202f234,50'
+>>> francais(Decimal("20"))
+'20'
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["CENT", "arrondir", "decimal_exact", "en_json", "francais"]
+
+CENT = Decimal("0.01")
+ESPACE_MILLIERS = "\u202f"  # espace fine insécable
+
+
+def decimal_exact(valeur: int | float | Decimal) -> Decimal:
+    """``Decimal`` qui s'écrit comme la valeur (``0.1`` donne ``Decimal('0.1')``, pas sa forme binaire)."""
+    if isinstance(valeur, float):
+        return Decimal(repr(valeur))
+    return Decimal(valeur)
+
+
+def arrondir(valeur: Decimal, decimales: int = 2) -> Decimal:
+    """Arrondi au demi supérieur (``ROUND_HALF_UP``) à ``decimales`` chiffres après la virgule."""
+    return valeur.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+
+
+def en_json(valeur: Decimal, decimales: int = 2) -> float:
+    """Nombre JSON (``float``) arrondi ; ``-0.0`` devient ``0.0``."""
+    return float(arrondir(valeur, decimales)) + 0.0
+
+
+def francais(valeur: Decimal, decimales: int | None = None) -> str:
+    """Écriture française : virgule décimale, espace fine entre les milliers.
+
+    Sans ``decimales``, la valeur est écrite telle quelle, sans zéros inutiles.
+    """
+    if decimales is None:
+        texte = format(valeur.normalize() if valeur == valeur.to_integral_value() else valeur, "f")
+        if "." in texte:
+            texte = texte.rstrip("0").rstrip(".")
+    else:
+        texte = format(arrondir(valeur, decimales), "f")
+    signe = "−" if texte.startswith("-") else ""
+    entier, _, fraction = texte.lstrip("-").partition(".")
+    groupes = []
+    while len(entier) > 3:
+        groupes.insert(0, entier[-3:])
+        entier = entier[:-3]
+    groupes.insert(0, entier)
+    texte = ESPACE_MILLIERS.join(groupes) + ("," + fraction if fraction else "")
+    return signe + texte if texte.strip("0,\u202f") else texte

@@ -1,0 +1,176 @@
+"""Lecture des paramètres (``parametres.json`` produit par la construction depuis ``modules/communs``).
+
+Chaque fonction lit une section et lève ``EntreeInvalide`` (champs préfixés par ``parametres.``)
+si elle est absente ou mal formée : un fichier ``--parametres`` fautif est signalé comme une entrée.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from calculators.entrees import Lecteur
+from calculators.erreurs import FormuleInvalide
+from calculators.formule import verifier
+
+__all__ = [
+    "Phase",
+    "ids_indicateurs",
+    "indicateur",
+    "jours_par_categorie",
+    "max_actions_par_secteur",
+    "modulation",
+    "phases",
+    "titres_modules",
+]
+
+RACINE = "parametres"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Une phase de l'échelle d'avancement et son poids (en points de pourcentage)."""
+
+    id: str
+    libelle: str
+    poids: Decimal
+
+
+def _section(parametres: object, lecteur: Lecteur, cle: str) -> object:
+    racine = lecteur.objet(parametres, RACINE)
+    if racine is None:
+        return None
+    if racine.get(cle) is None:
+        lecteur.erreur(f"{RACINE}.{cle}", "section manquante")
+        return None
+    return racine[cle]
+
+
+def _elements(parametres: object, lecteur: Lecteur, cle: str) -> list[tuple[str, dict]]:
+    """Les objets d'une section liste, avec leur chemin."""
+    section = _section(parametres, lecteur, cle)
+    if section is None:
+        return []
+    return lecteur.elements({cle: section}, cle, f"{RACINE}.{cle}")
+
+
+def phases(parametres: object) -> list[Phase]:
+    """L'échelle des phases ; la somme des poids doit valoir 100."""
+    lecteur = Lecteur()
+    resultat = []
+    for chemin, objet in _elements(parametres, lecteur, "phases"):
+        id_ = lecteur.texte(objet, "id", f"{chemin}.id")
+        libelle = lecteur.texte(objet, "libelle", f"{chemin}.libelle")
+        poids = lecteur.nombre(objet, "poids", f"{chemin}.poids", minimum=0, maximum=100)
+        if id_ and libelle and poids is not None:
+            resultat.append(Phase(id_, libelle, poids))
+    lecteur.terminer()
+    total = sum((phase.poids for phase in resultat), Decimal(0))
+    if total != 100:
+        lecteur.erreur(f"{RACINE}.phases", f"la somme des poids doit valoir 100, elle vaut {total}")
+    lecteur.terminer()
+    return resultat
+
+
+def titres_modules(parametres: object) -> dict[str, str]:
+    """``{id: titre}`` des modules, dans l'ordre des paramètres."""
+    lecteur = Lecteur()
+    resultat = {}
+    for chemin, objet in _elements(parametres, lecteur, "modules"):
+        id_ = lecteur.texte(objet, "id", f"{chemin}.id")
+        titre = lecteur.texte(objet, "titre", f"{chemin}.titre")
+        if id_ and titre:
+            resultat[id_] = titre
+    lecteur.terminer()
+    return resultat
+
+
+def max_actions_par_secteur(parametres: object) -> int:
+    lecteur = Lecteur()
+    section = _section(parametres, lecteur, "avancement")
+    objet = lecteur.objet(section, f"{RACINE}.avancement") if section is not None else None
+    maximum = None
+    if objet is not None:
+        chemin = f"{RACINE}.avancement.max_actions_par_secteur"
+        maximum = lecteur.nombre(objet, "max_actions_par_secteur", chemin, minimum=1, entier=True)
+    lecteur.terminer()
+    return int(maximum)
+
+
+def jours_par_categorie(parametres: object) -> dict[str, int]:
+    """``{catégorie: jours d'ouverture théoriques}``."""
+    lecteur = Lecteur()
+    resultat = {}
+    for chemin, objet in _elements(parametres, lecteur, "jours_ouverture"):
+        jours = lecteur.nombre(objet, "jours", f"{chemin}.jours", minimum=1, maximum=366, entier=True)
+        categories = objet.get("categories")
+        if not isinstance(categories, list) or not all(isinstance(c, str) and c.strip() for c in categories):
+            lecteur.erreur(f"{chemin}.categories", "liste de textes attendue")
+        elif jours is not None:
+            resultat.update((categorie.strip(), int(jours)) for categorie in categories)
+    lecteur.terminer()
+    return resultat
+
+
+def modulation(parametres: object) -> tuple[Decimal, str]:
+    """(taux d'abattement par point, en % de la dotation ; référence réglementaire)."""
+    lecteur = Lecteur()
+    section = _section(parametres, lecteur, "modulation")
+    objet = lecteur.objet(section, f"{RACINE}.modulation") if section is not None else None
+    taux = reference = None
+    if objet is not None:
+        chemin = f"{RACINE}.modulation"
+        taux = lecteur.nombre(objet, "taux_abattement_par_point", f"{chemin}.taux_abattement_par_point", minimum=0, maximum=100)
+        reference = lecteur.texte(objet, "reference", f"{chemin}.reference")
+    lecteur.terminer()
+    return taux, reference
+
+
+def indicateur(parametres: object, id_: str) -> dict | None:
+    """La définition de l'indicateur ``id_`` (formule vérifiée), ou ``None`` s'il n'existe pas.
+
+    La définition rendue a les clés ``id``, ``formule``, ``variables`` (``{nom, entier, min, max}``), ``unite``,
+    ``decimales`` (2 par défaut).
+    """
+    lecteur = Lecteur()
+    elements = _elements(parametres, lecteur, "indicateurs")
+    lecteur.terminer()
+    for chemin, objet in elements:
+        if objet.get("id") != id_:
+            continue
+        variables = _variables(lecteur, objet.get("variables"), f"{chemin}.variables")
+        try:
+            verifier(objet.get("formule"), [v["nom"] for v in variables])
+        except FormuleInvalide as exc:
+            lecteur.erreur(f"{chemin}.formule", str(exc))
+        decimales = lecteur.nombre(objet, "decimales", f"{chemin}.decimales", minimum=0, maximum=6, entier=True, defaut=Decimal(2))
+        unite = objet.get("unite") if isinstance(objet.get("unite"), str) else ""
+        lecteur.terminer()
+        return {"id": id_, "formule": objet["formule"], "variables": variables, "unite": unite, "decimales": int(decimales)}
+    return None
+
+
+def _variables(lecteur: Lecteur, valeur: object, champ: str) -> list[dict]:
+    """Variables d'un indicateur : ``{"nom", "entier", "min", "max"}`` (bornes en ``Decimal`` ou ``None``)."""
+    if not isinstance(valeur, list):
+        lecteur.erreur(champ, "liste de variables attendue")
+        return []
+    variables = []
+    for rang, brute in enumerate(valeur):
+        chemin = f"{champ}[{rang}]"
+        variable = lecteur.objet(brute, chemin)
+        if variable is None:
+            continue
+        nom = lecteur.texte(variable, "nom", f"{chemin}.nom")
+        type_ = lecteur.choix(variable, "type", f"{chemin}.type", ["nombre", "entier"], "type inconnu")
+        bornes = [lecteur.nombre(variable, cle, f"{chemin}.{cle}", obligatoire=False) for cle in ("min", "max")]
+        if nom and type_:
+            variables.append({"nom": nom, "entier": type_ == "entier", "min": bornes[0], "max": bornes[1]})
+    return variables
+
+
+def ids_indicateurs(parametres: object) -> list[str]:
+    lecteur = Lecteur()
+    elements = _elements(parametres, lecteur, "indicateurs")
+    lecteur.terminer()
+    return [objet["id"] for _, objet in elements if isinstance(objet.get("id"), str)]
