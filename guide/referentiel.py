@@ -18,6 +18,7 @@ __all__ = [
     "RACINE_PROJET",
     "Referentiel",
     "charger_referentiel",
+    "mettre_en_cache",
     "oublier",
     "parametres_calculateurs",
     "referentiel_du_projet",
@@ -122,6 +123,11 @@ def utiliser_racine(racine: Path | str) -> None:
 def oublier() -> None:
     """Vide le cache (``mkdocs serve`` recharge le YAML à chaque construction)."""
     _cache.clear()
+
+
+def mettre_en_cache(ref: Referentiel) -> None:
+    """Garde ``ref`` pour son dossier (le hook le charge une fois ; les macros le réutilisent)."""
+    _cache[Path(ref.racine).resolve()] = ref
 
 
 def referentiel_du_projet() -> Referentiel:
