@@ -11,7 +11,6 @@
 //   [data-si=chemin]                affiché seulement si le résultat a une valeur non vide à ce chemin
 
 const FORMAT_NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
-const FORMAT_DEUX = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const FORMAT_EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const DELAI_SAISIE_MS = 250;
 const VIDE = "—";
@@ -97,7 +96,7 @@ function lire(objet, chemin) {
   let courant = objet;
   for (const segment of segments(chemin)) {
     if (courant === null || typeof courant !== "object") return undefined;
-    courant = courant[segment];
+    courant = Array.isArray(courant) && /^-\d+$/.test(segment) ? courant.at(Number(segment)) : courant[segment];
   }
   return courant;
 }
@@ -219,16 +218,18 @@ function nombreAffichable(valeur) {
   return null;
 }
 
-function formater(valeur, format, unite) {
+function formater(valeur, format, unite, decimales) {
   if (valeur === null || valeur === undefined || valeur === "") return VIDE;
-  if (format === "texte" || format === undefined && typeof valeur === "string") return String(valeur);
   if (typeof valeur === "boolean") return valeur ? "oui" : "non";
+  if (format === "texte" || (format === undefined && typeof valeur === "string")) return String(valeur);
   const nombre = nombreAffichable(valeur);
   if (nombre === null) return typeof valeur === "string" ? valeur : VIDE;
-  if (format === "pourcentage") return `${FORMAT_DEUX.format(nombre)}\u00a0%`;
   if (format === "euros") return FORMAT_EUROS.format(nombre);
-  const texte = FORMAT_NOMBRE.format(nombre);
-  return unite ? `${texte}\u00a0${unite}` : texte;
+  const chiffres = decimales !== undefined ? Number(decimales) : (format === "pourcentage" ? 2 : undefined);
+  const formatNombre = chiffres === undefined ? FORMAT_NOMBRE
+    : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: chiffres, maximumFractionDigits: chiffres });
+  const suffixe = format === "pourcentage" ? "%" : unite;
+  return suffixe ? `${formatNombre.format(nombre)}\u00a0${suffixe}` : formatNombre.format(nombre);
 }
 
 /** Remplit une zone avec un résultat ; une liste ne descend que dans ses propres copies. */
@@ -239,14 +240,15 @@ function remplir(zone, donnees) {
       el.hidden = v === undefined || v === null || v === "" || v === false || (Array.isArray(v) && v.length === 0);
     }
     if (el.dataset.valeur !== undefined) {
-      el.textContent = formater(lire(donnees, el.dataset.valeur), el.dataset.format, el.dataset.unite);
+      el.textContent = formater(lire(donnees, el.dataset.valeur), el.dataset.format, el.dataset.unite, el.dataset.decimales);
     }
     if (el.dataset.liste !== undefined && el !== zone) {
       const gabarit = el.querySelector(":scope > template");
       const elements = lire(donnees, el.dataset.liste);
       [...el.children].forEach((enfant) => { if (enfant !== gabarit) enfant.remove(); });
-      for (const element of Array.isArray(elements) ? elements : []) {
+      for (const [rang, element] of (Array.isArray(elements) ? elements : []).entries()) {
         const copie = gabarit.content.firstElementChild.cloneNode(true);
+        for (const numero of copie.querySelectorAll("[data-rang]")) numero.textContent = String(rang + 1);
         remplir(copie, element);
         el.append(copie);
       }
