@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from calculators.contrat import CALCULS, executer, lire_json
+from calculators.contrat import CALCULS, executer, lire_json, message_calculateur_inconnu
 from calculators.erreurs import EntreeInvalide
 
 CODE_ENTREE_INVALIDE = 2
@@ -100,8 +100,7 @@ def _charger(source: str, champ: str) -> object:
 
 def _executer(arguments: argparse.Namespace) -> dict:
     if arguments.nom not in CALCULS:
-        message = f"calculateur inconnu « {arguments.nom} » (calculateurs : {', '.join(CALCULS)})"
-        raise _Echec([message], CODE_ENTREE_INVALIDE)
+        raise _Echec([message_calculateur_inconnu(arguments.nom)], CODE_ENTREE_INVALIDE)
     entree = _charger(arguments.fichier, "entrée")
     if arguments.parametres:
         parametres = _charger(arguments.parametres, "parametres")

@@ -16,7 +16,7 @@ from calculators import avancement, indicateur, modulation, trajectoire
 from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
 
-__all__ = ["CALCULS", "executer", "executer_json", "lire_json"]
+__all__ = ["CALCULS", "executer", "executer_json", "lire_json", "message_calculateur_inconnu"]
 
 CALCULS: dict[str, Callable[[dict, dict], dict]] = {
     "avancement": avancement.calculer,
@@ -30,10 +30,15 @@ RACINE = "entrée"
 def executer(nom: str, entree: dict, parametres: dict) -> dict:
     """Exécute le calculateur ``nom`` ; lève ``EntreeInvalide`` (toutes les erreurs, avec leur champ)."""
     if not isinstance(nom, str) or nom not in CALCULS:
-        raise EntreeInvalide([Erreur("calculateur", f"calculateur inconnu {recu(nom)} (calculateurs : {', '.join(CALCULS)})")])
+        raise EntreeInvalide([Erreur("calculateur", message_calculateur_inconnu(nom))])
     if not isinstance(entree, dict):
         raise EntreeInvalide([Erreur(RACINE, f"objet JSON attendu, reçu {recu(entree)}")])
     return CALCULS[nom](entree, parametres)
+
+
+def message_calculateur_inconnu(nom: object) -> str:
+    cite = f"« {nom} »" if isinstance(nom, str) else recu(nom)
+    return f"calculateur inconnu {cite} (calculateurs : {', '.join(CALCULS)})"
 
 
 def lire_json(texte: str, champ: str = RACINE) -> object:
