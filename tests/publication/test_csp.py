@@ -1,0 +1,148 @@
+"""Politique CSP : scripts en ligne, empreintes exactes, politique, injection en <meta>."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide import csp
+from guide.finalisation import ErreurPublication, appliquer_csp
+
+# Script de base de Material 9.8.1 pour une page de profondeur 1 (base_url "..").
+MATERIAL_BASE = (
+    '__md_scope=new URL("..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    "__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+\".\"+e)),"
+    "__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+\".\"+e,JSON.stringify(_))}catch(e){}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "attendu"),
+    [
+        # Valeurs calculées indépendamment : printf '%s' "$script" | openssl dgst -sha256 -binary | base64
+        ("alert(1)", "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+        ('var é = "</div>";\n', "'sha256-Ea6UutCjFWpcoN/Yy4hLyaZG1aVb82TlG0KK9ymr+HY='"),
+        ("", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"),
+    ],
+)
+def test_empreinte_exacte(script, attendu):
+    assert csp.empreinte(script) == attendu
+
+
+def test_texte_exact_entre_les_balises():
+    html = '<head><script>\n  var a = "<b>&amp;</b>";\n</script></head>'
+    assert csp.scripts_en_ligne(html) == ['\n  var a = "<b>&amp;</b>";\n']
+
+
+@pytest.mark.parametrize(
+    "balise",
+    [
+        "<script>",
+        "<SCRIPT>",
+        '<script type="">',
+        '<script type="text/javascript">',
+        '<script type="application/javascript">',
+        "<script type=module>",
+        '<script type="importmap">',
+        '<script nomodule defer id="x">',
+        '<script language="javascript">',
+    ],
+)
+def test_scripts_executables(balise):
+    assert csp.scripts_en_ligne(f"{balise}f()</script>") == ["f()"]
+
+
+@pytest.mark.parametrize(
+    "balise",
+    [
+        '<script id="__config" type="application/json">',
+        '<script type="text/template">',
+        '<script type="application/ld+json">',
+        '<script src="a.js">',
+        '<script type="module" src="a.mjs">',
+    ],
+)
+def test_scripts_ignores(balise):
+    assert csp.scripts_en_ligne(f"{balise}f()</script>") == []
+
+
+def test_page_material():
+    html = (
+        '<html><head><meta charset="utf-8"><script>' + MATERIAL_BASE + "</script></head><body>"
+        '<script id="__config" type="application/json">{"base": ".."}</script>'
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body></html>'
+    )
+    assert [csp.empreinte(s) for s in csp.scripts_en_ligne(html)] == [
+        "'sha256-/K9p2JtEqCycL2fSbEonMakkteWpAHv57x2wndLqMNo='"  # openssl dgst, comme ci-dessus
+    ]
+
+
+def test_attributs_interdits():
+    html = '<body onload="x()"><a href=" JavaScript:void(0)">a</a><a href="javascript.html">b</a></body>'
+    assert csp.attributs_interdits(html) == ["<body onload=…>", '<a href=" JavaScript:void(0)">']
+
+
+def test_politique_complete_et_stable():
+    politique = csp.politique({"'sha256-b'", "'sha256-a'", "'sha256-a'"})
+    assert politique == (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; "
+        "worker-src 'self'; connect-src 'self'; img-src 'self' data:; "
+        "style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+def test_jamais_unsafe_pour_les_scripts_ni_autre_origine():
+    politique = csp.politique({"'sha256-a'"})
+    script_src = next(d for d in politique.split("; ") if d.startswith("script-src "))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "http" not in politique and "*" not in politique and "blob:" not in politique
+
+
+def test_meta_sans_frame_ancestors():
+    meta = csp.politique_meta(csp.politique(set()))
+    assert "frame-ancestors" not in meta
+    assert meta.endswith("form-action 'self'")
+
+
+def test_injection_apres_charset_et_idempotente():
+    html = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title></head></html>'
+    une = csp.injecter_meta(html, "default-src 'self'")
+    assert une == (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><title>t</title></head></html>'
+    )
+    assert csp.injecter_meta(une, "default-src 'self'") == une
+    deux = csp.injecter_meta(une, "default-src 'none'")
+    assert deux.count("Content-Security-Policy") == 1 and "'none'" in deux
+
+
+def test_injection_sans_head():
+    with pytest.raises(ValueError, match="sans <head>"):
+        csp.injecter_meta("<p>fragment</p>", "default-src 'self'")
+
+
+def _page(script: str, corps: str = "") -> str:
+    return f'<html><head><meta charset="utf-8"><script>{script}</script></head><body>{corps}</body></html>'
+
+
+def test_une_politique_pour_tout_le_site(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(_page("un()"), encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(_page("deux()"), encoding="utf-8")
+    politique = appliquer_csp(tmp_path)
+    assert csp.empreinte("un()") in politique and csp.empreinte("deux()") in politique
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp.politique_meta(politique)}">'
+    for page in ("index.html", "a/index.html"):
+        assert meta in (tmp_path / page).read_text(encoding="utf-8")
+    assert appliquer_csp(tmp_path) == politique  # second passage : même résultat
+
+
+def test_javascript_en_attribut_arrete_la_construction(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "index.html").write_text(_page("", '<button onclick="f()">b</button>'), encoding="utf-8")
+    with pytest.raises(ErreurPublication) as erreur:
+        appliquer_csp(tmp_path)
+    assert str(erreur.value) == (
+        "JavaScript en attribut, bloqué par la politique CSP (utiliser un fichier .js) :\n"
+        "  x/index.html : <button onclick=…>"
+    )
