@@ -135,7 +135,8 @@ class _Verificateur:
     def _scalaire(self, valeur, schema, chemin, position):
         if "valeurs" in schema and valeur not in schema["valeurs"]:
             permises = ", ".join(str(v) for v in schema["valeurs"])
-            self.erreur(position, chemin, f"valeur {decrire(valeur)} non permise (valeurs permises : {permises})")
+            montre = f"« {valeur} »" if isinstance(valeur, str) else decrire(valeur)
+            self.erreur(position, chemin, f"valeur {montre} non permise (valeurs permises : {permises})")
         elif "motif" in schema and isinstance(valeur, str) and not re.match(schema["motif"], valeur):
             self.erreur(position, chemin, _message_motif(schema["motif"], valeur))
         elif isinstance(valeur, str) and not valeur.strip() and schema.get("obligatoire") and schema is not _UNITE:
@@ -174,7 +175,7 @@ class _Verificateur:
             if cle not in champs:
                 proche = difflib.get_close_matches(cle, list(champs), n=1)
                 suggestion = f" : vouliez-vous dire « {proche[0]} » ?" if proche else ""
-                self.avertir(table.position_de(cle), chemin, f"clé inconnue « {cle} » ignorée{suggestion}")
+                self.avertir(table.position_de(cle), chemin, f"clé inconnue « {cle} »{suggestion}")
         for cle, sous_schema in champs.items():
             if cle in table:
                 self.verifier(table[cle], sous_schema, (*chemin, cle), table.position_de(cle))
@@ -280,13 +281,14 @@ class _Croisements:
         self.doublons_communs()
         self.journal()
 
-    def _references(self, fichier, table, cle, connus, chemin, quoi, ou):
+    def _references(self, fichier, table, cle, connus, chemin, quoi, ou, inconnu="inconnu"):
         if connus is None or not isinstance(table.get(cle), list):
             return
         for i, valeur in enumerate(table[cle]):
             if isinstance(valeur, str) and valeur not in connus:
                 self.erreur(fichier, table[cle].position_de(i), (*chemin, cle),
-                            f"{quoi} « {valeur} » inconnu (absent de {ou})")
+                            f"{quoi} « {valeur} » {inconnu} (absente de {ou})" if inconnu == "inconnue"
+                            else f"{quoi} « {valeur} » {inconnu} (absent de {ou})")
 
     def modules(self):
         ordres: dict = {}
@@ -309,7 +311,7 @@ class _Croisements:
                 self.erreur(fichier, module.position_de("indicateur"), (*fil, "indicateur"),
                             f"indicateur « {indicateur} » inconnu (absent de modules/communs/indicateurs.yml)")
             self._references(fichier, module, "sources", self.sources, fil, "source",
-                             "modules/communs/publication.yml > sources")
+                             "modules/communs/publication.yml > sources", "inconnue")
             for i, theme in enumerate(module.get("themes") or []):
                 if isinstance(theme, dict):
                     self._theme(fichier, module["themes"].position_de(i), theme, fil, themes)
@@ -359,7 +361,7 @@ class _Croisements:
                                 f"id d'indicateur « {ind['id']} » en double (déjà ligne {vus[ind['id']]})")
                 vus.setdefault(ind["id"], ind.position_de("id")[0])
             self._references(fichier, ind, "references", self.sources, fil, "source",
-                             "modules/communs/publication.yml > sources")
+                             "modules/communs/publication.yml > sources", "inconnue")
             self._formule(fichier, ind, fil)
 
     def _formule(self, fichier, ind, fil):

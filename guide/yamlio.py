@@ -41,6 +41,9 @@ _TRADUCTIONS = (
 )
 
 
+_ETIQUETTES_SCALAIRES = {f"tag:yaml.org,2002:{nom}" for nom in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
 class Table(dict):
     """Table YAML : ``position`` (début de la table) et ``positions[clé]`` (position de la clé)."""
 
@@ -119,11 +122,15 @@ class _Constructeur:
                 return self._table(noeud)
             if isinstance(noeud, yaml.SequenceNode):
                 return self._liste(noeud)
+            if noeud.tag not in _ETIQUETTES_SCALAIRES:
+                self._etiquette(noeud, "str")
+                return None
             return self.chargeur.construct_object(noeud, deep=True)
         finally:
             self._en_cours.discard(id(noeud))
 
     def _table(self, noeud: yaml.MappingNode) -> Table:
+        self._etiquette(noeud, "map")
         self.chargeur.flatten_mapping(noeud)
         table = Table()
         table.position = _position(noeud.start_mark)
@@ -141,7 +148,12 @@ class _Constructeur:
             table.positions[cle] = position
         return table
 
+    def _etiquette(self, noeud: yaml.Node, attendue: str) -> None:
+        if noeud.tag != f"tag:yaml.org,2002:{attendue}":
+            self.erreur(_position(noeud.start_mark), f"étiquette YAML « {noeud.tag} » interdite")
+
     def _liste(self, noeud: yaml.SequenceNode) -> Liste:
+        self._etiquette(noeud, "seq")
         liste = Liste()
         liste.position = _position(noeud.start_mark)
         for element in noeud.value:
@@ -162,6 +174,8 @@ def lire_texte(texte: str, fichier: str):
             raise ErreurReferentiel([Probleme(fichier, 1, 1, (), "fichier vide")])
         constructeur = _Constructeur(chargeur, fichier)
         valeur = constructeur.valeur(noeud)
+        if valeur is None:  # « --- » seul, ou « ~ »
+            raise ErreurReferentiel([Probleme(fichier, 1, 1, (), "fichier vide")])
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark or exc.context_mark
         position = _position(marque) if marque else (1, 1)
