@@ -1,0 +1,55 @@
+"""``python -m guide check`` : bilan si tout va bien, TOUTES les erreurs et code 1 sinon."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import RACINE
+from outils import copier_donnees
+
+
+def check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "guide", "check", *args], cwd=RACINE,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_referentiel_valide(tmp_path):
+    resultat = check("--racine", str(copier_donnees(tmp_path)))
+    assert resultat.returncode == 0, resultat.stderr
+    assert resultat.stdout == "Aucune erreur : 2 modules, 2 fiches, 2 indicateurs.\n"
+
+
+def test_plusieurs_erreurs_a_la_fois_et_code_1(tmp_path):
+    projet = copier_donnees(tmp_path)
+    alpha = projet / "modules" / "alpha.yml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("secteurs: [PH]", "secteurs: PH")
+                     .replace("ordre: 1", "ordre: 2"), encoding="utf-8")
+    parametres = projet / "modules" / "communs" / "parametres.yml"
+    parametres.write_text(parametres.read_text(encoding="utf-8").replace("poids: 60", "poids: 6"), encoding="utf-8")
+
+    resultat = check("--racine", str(projet))
+
+    assert resultat.returncode == 1
+    assert resultat.stdout == ""
+    assert resultat.stderr.splitlines() == [
+        "3 erreurs dans le YAML du guide :",
+        "modules/alpha.yml:48:5: Alpha > Fiche en cours > secteurs : liste attendue, reçu texte « PH »",
+        "modules/beta.yml:2:1: Bêta > ordre : ordre 2 déjà utilisé par modules/alpha.yml",
+        "modules/communs/parametres.yml:1:1: Paramètres > phases : la somme des poids des phases vaut 46 au lieu de 100",
+    ]
+
+
+def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
+    projet = copier_donnees(tmp_path)
+    beta = projet / "modules" / "beta.yml"
+    beta.write_text(beta.read_text(encoding="utf-8") + "couleur: bleu\n", encoding="utf-8")
+
+    souple = check("--racine", str(projet))
+    assert souple.returncode == 0
+    assert souple.stderr == "avertissement : modules/beta.yml:17:1: Bêta : clé inconnue « couleur »\n"
+
+    strict = check("--racine", str(projet), "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines() == ["1 erreur dans le YAML du guide :",
+                                          "modules/beta.yml:17:1: Bêta : clé inconnue « couleur »"]
