@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from calculators.erreurs import EntreeInvalide
+
 DOSSIER = Path(__file__).parent
 FICHIER_PARAMETRES = DOSSIER / "corpus" / "parametres.json"
 PARAMETRES = json.loads(FICHIER_PARAMETRES.read_text(encoding="utf-8"))
@@ -15,3 +17,16 @@ PARAMETRES = json.loads(FICHIER_PARAMETRES.read_text(encoding="utf-8"))
 def parametres():
     """Copie modifiable des paramètres de test (corpus/parametres.json)."""
     return copy.deepcopy(PARAMETRES)
+
+
+def _erreurs_de(calcul, *arguments):
+    """Les messages (« champ: message ») de l'``EntreeInvalide`` levée par ``calcul(*arguments)``."""
+    with pytest.raises(EntreeInvalide) as exc:
+        calcul(*arguments)
+    return [str(erreur) for erreur in exc.value.erreurs]
+
+
+@pytest.fixture
+def erreurs_de():
+    """``erreurs_de(calcul, *arguments)`` → liste des erreurs levées (échoue si rien n'est levé)."""
+    return _erreurs_de

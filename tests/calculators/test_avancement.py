@@ -3,7 +3,6 @@
 import pytest
 
 from calculators.avancement import LIBELLE_TAUX_GLOBAL, calculer
-from calculators.erreurs import EntreeInvalide
 
 
 def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action"):
@@ -171,10 +170,8 @@ def test_avertissement_au_dela_du_maximum_par_secteur(parametres):
         ({"actions": [action()] * 1001}, ["actions: liste de 1000 éléments au plus attendue, reçu 1001 éléments"]),
     ],
 )
-def test_entrees_invalides(parametres, entree, erreurs):
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer(entree, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+def test_entrees_invalides(parametres, entree, erreurs, erreurs_de):
+    assert erreurs_de(calculer, entree, parametres) == erreurs
 
 
 @pytest.mark.parametrize(
@@ -188,8 +185,6 @@ def test_entrees_invalides(parametres, entree, erreurs):
         (lambda p: p.update(avancement=[]), ["parametres.avancement: objet JSON attendu, reçu []"]),
     ],
 )
-def test_parametres_invalides(parametres, modifier, erreurs):
+def test_parametres_invalides(parametres, modifier, erreurs, erreurs_de):
     modifier(parametres)
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer({"actions": [action()]}, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+    assert erreurs_de(calculer, {"actions": [action()]}, parametres) == erreurs

@@ -105,10 +105,8 @@ M = "taux-mesures-levees"
         ),
     ],
 )
-def test_entrees_invalides(parametres, entree, erreurs):
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer(entree, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+def test_entrees_invalides(parametres, entree, erreurs, erreurs_de):
+    assert erreurs_de(calculer, entree, parametres) == erreurs
 
 
 @pytest.mark.parametrize(
@@ -140,11 +138,9 @@ def test_entrees_invalides(parametres, entree, erreurs):
         (lambda d: d.update(decimales=9), ["parametres.indicateurs[2].decimales: nombre entier entre 0 et 6 attendu, reçu 9"]),
     ],
 )
-def test_parametres_invalides(parametres, modifier, erreurs):
+def test_parametres_invalides(parametres, modifier, erreurs, erreurs_de):
     modifier(parametres["indicateurs"][2])
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer({"id": M, "valeurs": {"mesures_levees": 1, "mesures_notifiees": 2}}, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+    assert erreurs_de(calculer, {"id": M, "valeurs": {"mesures_levees": 1, "mesures_notifiees": 2}}, parametres) == erreurs
 
 
 def test_sans_section_indicateurs(parametres):

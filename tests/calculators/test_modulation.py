@@ -2,7 +2,6 @@
 
 import pytest
 
-from calculators.erreurs import EntreeInvalide
 from calculators.modulation import calculer
 
 AVERTISSEMENT = (
@@ -179,10 +178,8 @@ E = "etablissements[0]"
         ({"etablissements": [esms(realisee="Infinity")]}, [f'{E}.activite_realisee: nombre positif ou nul attendu, reçu "Infinity"']),
     ],
 )
-def test_entrees_invalides(parametres, entree, erreurs):
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer(entree, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+def test_entrees_invalides(parametres, entree, erreurs, erreurs_de):
+    assert erreurs_de(calculer, entree, parametres) == erreurs
 
 
 @pytest.mark.parametrize(
@@ -200,8 +197,6 @@ def test_entrees_invalides(parametres, entree, erreurs):
         ),
     ],
 )
-def test_parametres_invalides(parametres, modifier, erreurs):
+def test_parametres_invalides(parametres, modifier, erreurs, erreurs_de):
     modifier(parametres)
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer({"etablissements": [esms()]}, parametres)
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+    assert erreurs_de(calculer, {"etablissements": [esms()]}, parametres) == erreurs

@@ -2,7 +2,6 @@
 
 import pytest
 
-from calculators.erreurs import EntreeInvalide
 from calculators.trajectoire import calculer
 
 
@@ -52,7 +51,5 @@ def test_trajectoire(entree, cibles):
         ),
     ],
 )
-def test_entrees_invalides(entree, erreurs):
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer(entree, {})
-    assert [str(e) for e in exc.value.erreurs] == erreurs
+def test_entrees_invalides(entree, erreurs, erreurs_de):
+    assert erreurs_de(calculer, entree, {}) == erreurs
