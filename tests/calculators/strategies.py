@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from conftest import PARAMETRES
+from parametres_essai import PARAMETRES
 
 PHASES = [phase["id"] for phase in PARAMETRES["phases"]]
 MODULES = [module["id"] for module in PARAMETRES["modules"]]

@@ -16,7 +16,7 @@ from calculators.erreurs import DivisionParZero, FormuleInvalide
 from calculators.formule import evaluer, notation_francaise, verifier
 from calculators.nombres import arrondir
 from calculators.parametres import phases as lire_phases
-from conftest import PARAMETRES
+from parametres_essai import PARAMETRES
 
 PHASES = lire_phases(PARAMETRES)
 
