@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-RACINE = Path(__file__).resolve().parent.parent
-if str(RACINE) not in sys.path:  # `guide` et `calculators` importables sans installation
-    sys.path.insert(0, str(RACINE))
-
-
-def construire(projet: Path, destination: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict -d destination`` dans ``projet`` (sortie capturée)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
-        cwd=projet, capture_output=True, text=True, env=env, timeout=600,
-    )
+from projet import RACINE, construire  # noqa: E402  (tests/ est dans sys.path grâce à ce conftest)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import RACINE
+from projet import RACINE
 from outils import copier_donnees
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import RACINE, construire
+from projet import RACINE, construire
 from guide.referentiel import charger_referentiel
 
 MODULE_CASSE = """\

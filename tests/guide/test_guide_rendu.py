@@ -67,7 +67,7 @@ def test_lien_seulement_si_url(ref):
 def test_chaque_macro_de_macros_py_existe():
     import ast
 
-    from conftest import RACINE
+    from projet import RACINE
 
     arbre = ast.parse((RACINE / "macros.py").read_text(encoding="utf-8"))
     appels = {n.attr for n in ast.walk(arbre) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
