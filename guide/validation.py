@@ -274,6 +274,12 @@ class _Croisements:
         probleme = Probleme(fichier, *position, tuple(chemin), message, avertissement)
         (self.d.avertissements if avertissement else self.d.erreurs).append(probleme)
 
+    def _unique(self, vus: dict, valeur, lieu, fichier, position, chemin, message) -> None:
+        """Signale ``valeur`` si elle est déjà dans ``vus`` (``message(valeur, lieu de la première)``)."""
+        if valeur in vus:
+            self.erreur(fichier, position, chemin, message(valeur, vus[valeur]))
+        vus.setdefault(valeur, lieu)
+
     def tout(self):
         self.modules()
         self.indicateurs_formules()
@@ -299,12 +305,9 @@ class _Croisements:
             if isinstance(identifiant, str) and identifiant != Path(fichier).stem:
                 self.erreur(fichier, module.position_de("id"), (*fil, "id"),
                             f"id « {identifiant} » différent du nom du fichier « {Path(fichier).name} »")
-            ordre = module.get("ordre")
-            if isinstance(ordre, int):
-                if ordre in ordres:
-                    self.erreur(fichier, module.position_de("ordre"), (*fil, "ordre"),
-                                f"ordre {ordre} déjà utilisé par {ordres[ordre]}")
-                ordres.setdefault(ordre, fichier)
+            if isinstance(module.get("ordre"), int):
+                self._unique(ordres, module["ordre"], fichier, fichier, module.position_de("ordre"), (*fil, "ordre"),
+                             lambda ordre, ou: f"ordre {ordre} déjà utilisé par {ou}")
             self._statut(fichier, module, fil)
             indicateur = module.get("indicateur")
             if self.indicateurs is not None and isinstance(indicateur, str) and indicateur not in self.indicateurs:
@@ -332,12 +335,9 @@ class _Croisements:
 
     def _theme(self, fichier, position, theme, fil, themes):
         fil_theme = (*fil, theme["titre"] if isinstance(theme.get("titre"), str) else str(theme.get("id")))
-        identifiant = theme.get("id")
-        if isinstance(identifiant, str):
-            if identifiant in themes:
-                self.erreur(fichier, theme.position_de("id"), (*fil_theme, "id"),
-                            f"id de fiche « {identifiant} » déjà utilisé dans {themes[identifiant]}")
-            themes.setdefault(identifiant, fichier)
+        if isinstance(theme.get("id"), str):
+            self._unique(themes, theme["id"], fichier, fichier, theme.position_de("id"), (*fil_theme, "id"),
+                         lambda ident, ou: f"id de fiche « {ident} » déjà utilisé dans {ou}")
         if theme.get("etat") == "complete":
             manquants = [nom for cle, nom in S.EXIGES_SI_COMPLETE.items() if not theme.get(cle)]
             if manquants:
@@ -356,10 +356,8 @@ class _Croisements:
                 continue
             fil = ("Indicateurs", ind["libelle"] if isinstance(ind.get("libelle"), str) else str(ind.get("id")))
             if isinstance(ind.get("id"), str):
-                if ind["id"] in vus:
-                    self.erreur(fichier, ind.position_de("id"), (*fil, "id"),
-                                f"id d'indicateur « {ind['id']} » en double (déjà ligne {vus[ind['id']]})")
-                vus.setdefault(ind["id"], ind.position_de("id")[0])
+                self._unique(vus, ind["id"], ind.position_de("id")[0], fichier, ind.position_de("id"), (*fil, "id"),
+                             lambda ident, ligne: f"id d'indicateur « {ident} » en double (déjà ligne {ligne})")
             self._references(fichier, ind, "references", self.sources, fil, "source",
                              "modules/communs/publication.yml > sources", "inconnue")
             self._formule(fichier, ind, fil)
@@ -417,10 +415,8 @@ class _Croisements:
         for i, element in enumerate(liste):
             valeur = element.get(cle) if isinstance(element, dict) else None
             if isinstance(valeur, str):
-                if valeur in vus:
-                    self.erreur(fichier, element.position_de(cle), chemin,
-                                f"{quoi} « {valeur} » en double (déjà ligne {vus[valeur]})")
-                vus.setdefault(valeur, element.position_de(cle)[0])
+                self._unique(vus, valeur, element.position_de(cle)[0], fichier, element.position_de(cle), chemin,
+                             lambda v, ligne: f"{quoi} « {v} » en double (déjà ligne {ligne})")
 
     def doublons_communs(self):
         glossaire = self.d.communs.get("glossaire")
