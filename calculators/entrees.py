@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from calculators.erreurs import EntreeInvalide, Erreur
@@ -110,14 +111,13 @@ class Lecteur:
             return valeur
         return None
 
-    def elements(self, objet: dict, cle: str, champ: str, maximum: int = 1000) -> list[tuple[str, dict]]:
-        """Les objets d'une liste non vide, avec leur chemin ``champ[i]`` (les autres sont signalés)."""
-        resultat = []
+    def elements(self, objet: dict, cle: str, champ: str, maximum: int = 1000) -> Iterator[tuple[str, dict]]:
+        """Les objets d'une liste non vide, avec leur chemin ``champ[i]`` ; les autres sont signalés
+        au fil du parcours (les erreurs restent dans l'ordre des éléments)."""
         for rang, valeur in enumerate(self.liste(objet, cle, champ, maximum) or []):
             element = self.objet(valeur, f"{champ}[{rang}]")
             if element is not None:
-                resultat.append((f"{champ}[{rang}]", element))
-        return resultat
+                yield f"{champ}[{rang}]", element
 
     def texte(self, objet: dict, cle: str, champ: str, obligatoire: bool = True, maximum: int = 200) -> str | None:
         """Texte non vide (espaces de début et de fin retirés), ou ``None`` s'il est facultatif et absent."""

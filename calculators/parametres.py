@@ -51,7 +51,7 @@ def _elements(parametres: object, lecteur: Lecteur, cle: str) -> list[tuple[str,
     section = _section(parametres, lecteur, cle)
     if section is None:
         return []
-    return lecteur.elements({cle: section}, cle, f"{RACINE}.{cle}")
+    return list(lecteur.elements({cle: section}, cle, f"{RACINE}.{cle}"))
 
 
 def phases(parametres: object) -> list[Phase]:
