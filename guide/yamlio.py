@@ -79,8 +79,8 @@ def _position(marque) -> Position:
 def traduire(probleme: str) -> str:
     """Message français pour un problème de syntaxe signalé par PyYAML.
 
-    >>> traduire("mapping values are not allowed here")
-    "« : » inattendu (un texte qui contient « : » doit être entre guillemets)"
+    >>> print(traduire("mapping values are not allowed here"))
+    « : » inattendu (un texte qui contient « : » doit être entre guillemets)
     >>> traduire("quelque chose d'autre")
     "erreur de syntaxe YAML (quelque chose d'autre)"
     """
