@@ -69,12 +69,13 @@ function demarrerMoteur() {
   return moteurPret;
 }
 
-/** Exécute un calculateur dans le worker ; renvoie le texte JSON de executer_json. */
-function executerTexte(nom, entree) {
+/** Exécute un calculateur dans le worker ; renvoie le texte JSON de executer_json.
+ * `parametres` (texte JSON, facultatif) remplace parametres.json : réservé aux tests de parité. */
+function executerTexte(nom, entree, parametres) {
   return demarrerMoteur().then(() => new Promise((resoudre, rejeter) => {
     compteur += 1;
     enAttente.set(compteur, { resoudre, rejeter });
-    worker.postMessage({ id: compteur, nom, entree });
+    worker.postMessage(parametres === undefined ? { id: compteur, nom, entree } : { id: compteur, nom, entree, parametres });
   }));
 }
 
@@ -190,10 +191,19 @@ function ecrireLignes(conteneur, lignes) {
     conteneur.append(ligne);
     for (const champ of ligne.querySelectorAll("[name]")) {
       const suffixe = champ.name.slice(`${conteneur.dataset.lignes}[${indice}]`.length);
-      if (valeurs && suffixe in valeurs) champ.value = versSaisie(champ, valeurs[suffixe]);
+      if (valeurs && suffixe in valeurs) garderValeur(champ, versSaisie(champ, valeurs[suffixe]));
       if (champ.tagName === "SELECT" && champ.selectedIndex < 0) champ.selectedIndex = 0;
     }
   });
+}
+
+/** Donne sa valeur à un champ ; une valeur importée absente d'une liste y est ajoutée telle quelle
+ * pour que Python la refuse avec son message (elle n'est jamais remplacée en silence). */
+function garderValeur(champ, valeur) {
+  if (champ.tagName === "SELECT" && valeur !== "" && ![...champ.options].some((o) => o.value === valeur)) {
+    champ.append(new Option(`${valeur} (valeur inconnue)`, valeur));
+  }
+  champ.value = valeur;
 }
 
 function lireLignes(conteneur) {
@@ -305,7 +315,7 @@ function afficherErreurs(racine, formulaire, erreurs, toutes) {
     const message = document.createElement("p");
     message.className = "calculateur__erreur-champ";
     message.id = `erreur-${racine.id}-${i}`;
-    message.textContent = erreur.message;
+    message.textContent = `Erreur : ${erreur.message}`;
     if (champ.name) {
       champ.setAttribute("aria-invalid", "true");
       const ids = (champ.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
@@ -423,7 +433,7 @@ function lierCalculateur(racine) {
     if (!etat) return;
     etat.textContent = code === "pret" ? "" : message;
     etat.dataset.etat = code;
-    racine.dataset.etatMoteur = code;
+    racine.dataset.moteur = code;
   };
   abonnesEtat.add(montrerEtat);
   montrerEtat(etatMoteur);
@@ -451,6 +461,7 @@ function lierCalculateur(racine) {
   const calculer = async () => {
     sequence += 1;
     const numero = sequence;
+    racine.dataset.enCours = "oui";
     const entree = lireEntree(formulaire);
     sauvegarder();
     zoneResultats.setAttribute("aria-busy", "true");
@@ -460,12 +471,14 @@ function lierCalculateur(racine) {
     } catch (erreur) {
       if (numero !== sequence) return;
       zoneResultats.removeAttribute("aria-busy");
+      delete racine.dataset.enCours;
       racine.dataset.etatCalcul = "erreur";
       annoncer(erreur.message);
       return;
     }
     if (numero !== sequence) return;
     zoneResultats.removeAttribute("aria-busy");
+    delete racine.dataset.enCours;
     const reponse = JSON.parse(texte);
     racine.dataset.dernierJson = texte;
     if (reponse.ok) {
@@ -487,6 +500,7 @@ function lierCalculateur(racine) {
   };
 
   const planifier = () => {
+    racine.dataset.enCours = "oui";
     clearTimeout(minuterie);
     minuterie = setTimeout(calculer, DELAI_SAISIE_MS);
   };
@@ -531,6 +545,10 @@ function lierCalculateur(racine) {
       annoncer(`Ligne ${indice + 1} supprimée.`);
       planifier();
     } else if (action === "effacer-sauvegarde") {
+      clearTimeout(minuterie);
+      sequence += 1; // une réponse encore attendue ne réaffichera ni ne réenregistrera rien
+      delete racine.dataset.enCours;
+      delete racine.dataset.etatCalcul;
       if (cleStockage) localStorage.removeItem(cleStockage);
       formulaire.reset();
       restaurer({});
@@ -602,8 +620,8 @@ function remplirDepuisEntree(formulaire, entree) {
   }
   const plat = aplatir(entree, "", {});
   for (const champ of champsNommes(formulaire)) {
-    if (champ.type === "hidden") continue;
-    champ.value = versSaisie(champ, plat[champ.name]);
+    if (champ.type === "hidden" || champ.closest("[data-lignes]")) continue;
+    garderValeur(champ, versSaisie(champ, plat[champ.name]));
   }
 }
 

@@ -3,6 +3,7 @@
 // renvoie son texte JSON tel quel.
 //
 // Messages reçus : {id, nom, entree}  (entree : objet JSON, le même que pour la CLI)
+//                 {id, nom, entree, parametres}  (parametres : texte JSON remplaçant parametres.json, pour les tests)
 // Messages émis : {type: "pret", duree_ms} | {type: "erreur_chargement", message}
 //                 {type: "reponse", id, json}  (json : texte renvoyé par executer_json)
 //                 {type: "reponse", id, erreur} (erreur imprévue du moteur, en français)
@@ -44,11 +45,11 @@ moteur.then(
 );
 
 self.onmessage = async (evenement) => {
-  const { id, nom, entree } = evenement.data || {};
+  const { id, nom, entree, parametres: autres } = evenement.data || {};
   try {
     const { executerJson, parametres } = await moteur;
     const texte = typeof entree === "string" ? entree : JSON.stringify(entree);
-    self.postMessage({ type: "reponse", id, json: executerJson(String(nom), texte, parametres) });
+    self.postMessage({ type: "reponse", id, json: executerJson(String(nom), texte, typeof autres === "string" ? autres : parametres) });
   } catch (erreur) {
     self.postMessage({
       type: "reponse",
