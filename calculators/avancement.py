@@ -72,7 +72,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
     par_secteur: dict[tuple[str, str], int] = {}
     for lue in lues:
         taux, explication = taux_action(phases, lue["phase"], lue["avancement_phase"])
-        actions.append({**lue, "avancement_phase": en_json(lue["avancement_phase"]), "taux": en_json(taux), "explication": explication})
+        actions.append({**lue, "avancement_phase": float(lue["avancement_phase"]), "taux": en_json(taux), "explication": explication})
         par_module.setdefault(lue["module"], []).append(taux)
         cle = (lue["module"], lue["secteur"])
         par_secteur[cle] = par_secteur.get(cle, 0) + 1

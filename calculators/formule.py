@@ -177,6 +177,9 @@ def _analyser(expression: str) -> ast.Expression:
         raise FormuleInvalide(f"formule trop longue (plus de {LONGUEUR_MAX} caractères)")
     if not expression.strip():
         raise FormuleInvalide("formule vide")
+    for caractere in expression:
+        if not caractere.isprintable() and caractere not in " \t\n\r":
+            raise FormuleInvalide(f"caractère interdit dans la formule : U+{ord(caractere):04X}")
     texte = expression.lstrip()
     decalage = len(expression) - len(texte)
     try:

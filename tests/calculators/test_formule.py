@@ -102,6 +102,8 @@ INJECTIONS = [
     ("a +", "syntaxe invalide : formule incomplète"),
     ("a\n+ b", "syntaxe invalide à la ligne 2, colonne 1"),
     ("", "formule vide"),
+    ("a\x00", "caractère interdit dans la formule : U+0000"),
+    ("a +\u200b b", "caractère interdit dans la formule : U+200B"),
     ("   ", "formule vide"),
     ("a" * (LONGUEUR_MAX + 1), "formule trop longue (plus de 500 caractères)"),
     ("+".join(["a"] * 120), "formule trop imbriquée (plus de 50 niveaux)"),

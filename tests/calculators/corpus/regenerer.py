@@ -1,0 +1,151 @@
+"""Écrit les cas du corpus (cas/*.json) depuis la liste ci-dessous, avec la réponse de CPython.
+
+Usage (depuis la racine du dépôt) : ``python3 tests/calculators/corpus/regenerer.py``.
+À relancer seulement après un changement voulu des calculateurs ou de la liste ; relire ensuite
+le diff des fichiers ``attendu`` (ce sont des sorties de référence).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+DOSSIER = Path(__file__).parent
+sys.path.insert(0, str(DOSSIER.parents[2]))
+
+from calculators.contrat import executer_json  # noqa: E402
+
+
+def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action"):
+    return {"libelle": libelle, "module": module, "secteur": secteur, "phase": phase, "avancement_phase": part}
+
+
+def esms(nom="EHPAD Les Tilleuls", realisee=27740, cible=98, dotation=1000000, **base):
+    base = base or {"categorie": "EHPAD", "capacite": 80}
+    return {"nom": nom, **base, "activite_realisee": realisee, "taux_cible": cible, "dotation": dotation}
+
+
+def indic(id_, **valeurs):
+    return {"id": id_, "valeurs": valeurs}
+
+
+def traj(initiale, finale, annees):
+    return {"valeur_initiale": initiale, "cible_finale": finale, "annees": annees}
+
+
+# (calculateur, identifiant court, description, entrée)
+CAS = [
+    # --- trajectoire ---
+    ("trajectoire", "besancon", "Fiche e-CARS du CPOM de Besançon : 84,47 → 92,00 en 5 ans", traj(84.47, 92, 5)),
+    ("trajectoire", "textes-francais", "Nombres écrits à la française", traj("84,47", "92,00", "5")),
+    ("trajectoire", "accueil-de-jour", "Taux d'occupation AJ 52,28 → 70", traj(52.28, 70, 5)),
+    ("trajectoire", "file-active", "File active 287 → 339", traj(287, 339, 5)),
+    ("trajectoire", "decroissante", "Trajectoire décroissante avec tiers (arrondis)", traj(10, 0, 3)),
+    ("trajectoire", "une-annee", "Une seule année", traj(0, 0.015, 1)),
+    ("trajectoire", "vingt-ans", "Borne haute : 20 ans", traj(0, 100, 20)),
+    ("trajectoire", "negatif", "Valeurs négatives", traj(-1, 1, 2)),
+    ("trajectoire", "annees-zero", "Erreur : 0 année", traj(1, 2, 0)),
+    ("trajectoire", "annees-21", "Erreur : 21 ans", traj(1, 2, 21)),
+    ("trajectoire", "annees-decimales", "Erreur : nombre d'années non entier", traj(1, 2, 2.5)),
+    ("trajectoire", "champs-manquants", "Erreur : tous les champs manquent", {}),
+    ("trajectoire", "valeurs-non-numeriques", "Erreur : texte, booléen, NaN", traj("abc", True, "NaN")),
+    ("trajectoire", "entree-liste", "Erreur : l'entrée n'est pas un objet", [1, 2]),
+    ("trajectoire", "entree-null", "Erreur : entrée null", None),
+    # --- avancement ---
+    ("avancement", "initialisation-0", "Phase initialisation, 0 %", {"actions": [action(phase="initialisation", part=0)]}),
+    ("avancement", "execution-50", "Exemple de la mission : exécution à 50 %", {"actions": [action()]}),
+    ("avancement", "cloture-100", "Action terminée", {"actions": [action(phase="cloture", part=100)]}),
+    ("avancement", "part-absente", "Part de la phase absente : 0 par défaut", {"actions": [{k: v for k, v in action(phase="pilotage").items() if k != "avancement_phase"}]}),
+    ("avancement", "part-null", "Part de la phase null : 0", {"actions": [action(part=None)]}),
+    ("avancement", "part-texte-arrondi", "Part « 33,335 » : arrondi au demi supérieur", {"actions": [action(phase="initialisation", part="33,335")]}),
+    ("avancement", "casse-ignoree", "Secteur et phase en casse libre", {"actions": [action(secteur="ph", phase="Cloture", part=10)]}),
+    (
+        "avancement",
+        "deux-modules",
+        "Chaque module compte une fois dans le taux global",
+        {"actions": [action(part=0)] * 4 + [action(module="prevention", phase="cloture", part=100)]},
+    ),
+    (
+        "avancement",
+        "huit-modules",
+        "Une action dans chacun des 8 modules",
+        {"actions": [action(module=m, phase=p, part=k * 12.5) for k, (m, p) in enumerate(zip(
+            ["transformation-offre", "une-seule-sante", "prevention", "efficience", "tableau-de-bord-si",
+             "evaluation-has", "inspection-controle", "difficulte-financiere"],
+            ["initialisation", "planification", "execution", "pilotage", "cloture"] * 2))]},
+    ),
+    (
+        "avancement",
+        "avertissement-6-actions",
+        "6 actions PA dans un module : avertissement, pas de refus",
+        {"actions": [action(libelle=f"A{k}", part=k * 10) for k in range(6)]},
+    ),
+    ("avancement", "zero-action", "Erreur : aucune action", {"actions": []}),
+    ("avancement", "actions-manquantes", "Erreur : champ actions absent", {}),
+    ("avancement", "module-phase-secteur-inconnus", "Erreur : références inconnues", {"actions": [action(module="x", secteur="PX", phase="fin")]}),
+    ("avancement", "part-hors-bornes", "Erreur : part 150 et -1", {"actions": [action(part=150), action(part=-1)]}),
+    ("avancement", "action-non-objet", "Erreur : élément qui n'est pas un objet", {"actions": [action(), "action"]}),
+    ("avancement", "action-vide", "Erreur : action sans champ", {"actions": [{}]}),
+    ("avancement", "part-infinie", "Erreur : part « Infinity »", {"actions": [action(part="Infinity")]}),
+    # --- modulation ---
+    ("modulation", "ehpad", "EHPAD 80 places, 365 jours, 95 % pour 98 %", {"etablissements": [esms()]}),
+    ("modulation", "accueil-de-jour", "Accueil de jour (260 jours) du CPOM de Besançon", {"etablissements": [esms(nom="AJ", categorie="Accueil de jour", capacite=13, realisee=1767, cible=70, dotation=150000)]}),
+    ("modulation", "annee-bissextile", "Jours fournis : 366", {"etablissements": [esms(nom="MAS", jours_ouverture=366, capacite=10, realisee=3294, cible=95, dotation=500000)]}),
+    ("modulation", "structure-experimentale", "Structure expérimentale : 300 jours, arrondi 3,335 → 3,34", {"etablissements": [esms(nom="Expérimentation", jours_ouverture=300, capacite=12, realisee=3000, cible=90, dotation=200000)]}),
+    ("modulation", "activite-theorique-directe", "Activité théorique fournie (file active)", {"etablissements": [esms(nom="SSIAD", activite_theorique=124, realisee=114, cible=100, dotation=300000.5)]}),
+    ("modulation", "a-la-cible", "Exactement à la cible : aucun abattement", {"etablissements": [esms(realisee=28616)]}),
+    ("modulation", "au-dessus-de-la-cible", "Activité supérieure à 100 %", {"etablissements": [esms(realisee=30000)]}),
+    ("modulation", "activite-nulle", "Aucune activité réalisée", {"etablissements": [esms(realisee=0)]}),
+    ("modulation", "dotation-nulle", "Dotation nulle", {"etablissements": [esms(realisee=0, dotation=0)]}),
+    ("modulation", "cible-nulle", "Cible nulle : jamais d'abattement", {"etablissements": [esms(realisee=0, cible=0)]}),
+    ("modulation", "nombres-francais", "Nombres en texte à la française (espaces, virgule)", {"etablissements": [esms(realisee="27 000", cible="95,0", dotation="123 456,78", categorie="ehpad", capacite="80")]}),
+    ("modulation", "capacite-decimale", "Capacité décimale", {"etablissements": [esms(categorie="ESAT", capacite=12.5, realisee=2500, cible=95)]}),
+    (
+        "modulation",
+        "dgc-trois-esms",
+        "Total sur la dotation globalisée commune",
+        {"etablissements": [esms(), esms(nom="IME", categorie="IME", capacite=40, realisee=7900, cible=95, dotation=2000000), esms(nom="SAMSAH", categorie="SAMSAH", capacite=20, realisee=5200, cible=90, dotation=400000)]},
+    ),
+    ("modulation", "deux-bases", "Erreur : catégorie et jours fournis ensemble", {"etablissements": [esms(categorie="EHPAD", jours_ouverture=366, capacite=10)]}),
+    ("modulation", "aucune-base", "Erreur : ni catégorie, ni jours, ni activité théorique", {"etablissements": [{"nom": "X", "activite_realisee": 1, "taux_cible": 90, "dotation": 1}]}),
+    ("modulation", "categorie-inconnue", "Erreur : catégorie inconnue", {"etablissements": [esms(categorie="Foyer", capacite=10)]}),
+    ("modulation", "capacite-nulle", "Erreur : capacité nulle", {"etablissements": [esms(categorie="MAS", capacite=0)]}),
+    ("modulation", "capacite-texte", "Erreur : capacité non numérique (exemple du contrat)", {"etablissements": [esms(), esms(), esms(categorie="MAS", capacite="abc")]}),
+    ("modulation", "jours-367", "Erreur : 367 jours", {"etablissements": [esms(jours_ouverture=367, capacite=1)]}),
+    ("modulation", "valeurs-negatives", "Erreur : activité et dotation négatives, cible > 100", {"etablissements": [esms(realisee=-1, dotation=-5, cible=101)]}),
+    ("modulation", "liste-vide", "Erreur : aucun établissement", {"etablissements": []}),
+    ("modulation", "etablissements-objet", "Erreur : etablissements n'est pas une liste", {"etablissements": {"nom": "EHPAD"}}),
+    # --- indicateur ---
+    ("indicateur", "mesures-levees", "Taux de mesures levées", indic("taux-mesures-levees", mesures_levees=3, mesures_notifiees=4)),
+    ("indicateur", "une-decimale", "Indicateur à 1 décimale : 66,7", indic("taux-mesures-levees", mesures_levees="2", mesures_notifiees="3")),
+    ("indicateur", "occupation-besancon", "Taux d'occupation du CPOM de Besançon : 84,47 %", indic("taux-occupation", journees_realisees="90 640,00", journees_theoriques="107 310,00")),
+    ("indicateur", "avancement", "Taux d'avancement par la formule", indic("taux-avancement-plan-actions", somme_taux_actions=172.1, nombre_actions=3)),
+    ("indicateur", "min-max-abs", "Formule avec max et abs", indic("ecart-budgetaire", charges=-50, produits=-100)),
+    ("indicateur", "division-par-zero", "Division par zéro : non calculable (pas une erreur)", indic("taux-avancement-plan-actions", somme_taux_actions=0, nombre_actions=0)),
+    ("indicateur", "division-par-zero-abs", "Division par zéro sur une expression", indic("ecart-budgetaire", charges=1, produits=0)),
+    ("indicateur", "inconnu", "Erreur : indicateur inconnu", indic("inconnu")),
+    ("indicateur", "valeurs-manquantes", "Erreur : valeurs absentes", {"id": "taux-mesures-levees"}),
+    ("indicateur", "variable-manquante", "Erreur : une variable manque", indic("taux-mesures-levees", mesures_levees=1)),
+    ("indicateur", "variable-inconnue-et-non-entiere", "Erreur : variable en trop, entier attendu, négatif", indic("taux-mesures-levees", mesures_levees=2.5, mesures_notifiees=-1, x=1)),
+    ("indicateur", "borne-max", "Erreur : valeur au-delà du maximum déclaré", indic("ecart-budgetaire", charges="abc", produits=2000000)),
+    ("indicateur", "valeurs-liste", "Erreur : valeurs n'est pas un objet", {"id": "taux-mesures-levees", "valeurs": [1, 2]}),
+    # --- contrat ---
+    ("budget", "calculateur-inconnu", "Erreur : calculateur inconnu", {}),
+]
+
+
+def main() -> None:
+    parametres_json = (DOSSIER / "parametres.json").read_text(encoding="utf-8")
+    dossier = DOSSIER / "cas"
+    dossier.mkdir(exist_ok=True)
+    for ancien in dossier.glob("*.json"):
+        ancien.unlink()
+    for rang, (nom, court, description, entree) in enumerate(CAS, start=1):
+        reponse = json.loads(executer_json(nom, json.dumps(entree, ensure_ascii=False), parametres_json))
+        cas = {"nom": nom, "entree": entree, "description": description, "attendu": reponse}
+        fichier = dossier / f"{rang:03d}_{nom}_{court}.json"
+        fichier.write_text(json.dumps(cas, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(CAS)} cas écrits dans {dossier}")
+
+
+if __name__ == "__main__":
+    main()
