@@ -51,6 +51,8 @@ def lire_json(texte: str, champ: str = RACINE) -> object:
         raise EntreeInvalide([Erreur(champ, f"JSON invalide à la ligne {exc.lineno}, colonne {exc.colno}")]) from None
     except RecursionError:
         raise EntreeInvalide([Erreur(champ, "JSON trop imbriqué")]) from None
+    except ValueError:  # entier de plus de 4 300 chiffres (limite de conversion de Python)
+        raise EntreeInvalide([Erreur(champ, "JSON invalide : nombre trop long")]) from None
 
 
 def executer_json(nom: str, entree_json: str, parametres_json: str) -> str:

@@ -171,8 +171,6 @@ def _noms(arbre: ast.AST) -> set[str]:
 @lru_cache(maxsize=256)
 def _analyser(expression: str) -> ast.Expression:
     """Analyse et contrôle la structure (sans les variables) ; résultat mis en cache."""
-    if not isinstance(expression, str):
-        raise FormuleInvalide(f"la formule doit être un texte, reçu {type(expression).__name__}")
     if len(expression) > LONGUEUR_MAX:
         raise FormuleInvalide(f"formule trop longue (plus de {LONGUEUR_MAX} caractères)")
     if not expression.strip():

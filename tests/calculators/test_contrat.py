@@ -59,6 +59,7 @@ def test_executer_json_garde_les_accents(parametres):
         ("trajectoire", "{}", "{x", [{"champ": "parametres", "message": "JSON invalide à la ligne 1, colonne 2"}]),
         ("trajectoire", None, "{}", [{"champ": "entrée", "message": "texte JSON attendu, reçu NoneType"}]),
         ("trajectoire", "[" * 100000, "{}", [{"champ": "entrée", "message": "JSON trop imbriqué"}]),
+        ("trajectoire", '{"annees": ' + "9" * 5000 + "}", "{}", [{"champ": "entrée", "message": "JSON invalide : nombre trop long"}]),
         (
             "trajectoire",
             '{"valeur_initiale": NaN, "cible_finale": 1, "annees": 1}',
