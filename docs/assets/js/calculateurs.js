@@ -24,8 +24,11 @@ const enAttente = new Map();
 const abonnesEtat = new Set();
 let etatMoteur = { etat: "arret", message: "" };
 
+const instants = {}; // performance.now() de chaque changement d'état du moteur (banc d'essai)
+
 function changerEtat(etat, message) {
   etatMoteur = { etat, message };
+  instants[etat] = performance.now();
   for (const abonne of abonnesEtat) abonne(etatMoteur);
 }
 
@@ -84,6 +87,7 @@ window.calculateursCPOM = {
   executerTexte,
   pret: () => demarrerMoteur(),
   etat: () => etatMoteur.etat,
+  instants: () => ({ ...instants }),
 };
 
 // ---------------------------------------------------------------- chemins JSON (a[0].b)
