@@ -314,3 +314,26 @@ def test_webassembly_indisponible(contexte, site_servi):
     page.wait_for_function("() => document.querySelector('[data-etat-moteur]').dataset.etat === 'indisponible'")
     assert texte(etat).startswith("Ce navigateur ne permet pas d'exécuter les calculateurs (WebAssembly ou Web Workers indisponibles).")
     assert etat.get_attribute("role") == "status"
+
+
+def valeur_valide(variable: dict) -> str:
+    minimum, maximum = variable.get("min"), variable.get("max")
+    valeur = max(1, minimum if minimum is not None else 1)
+    return str(min(valeur, maximum) if maximum is not None else valeur)
+
+
+def test_tous_les_calculateurs_d_indicateur(page, journal, site_servi):
+    """Chaque page générée calcule, visitée par la navigation instantanée (un seul moteur)."""
+    page.goto(site_servi.url("calculateurs/"))
+    page.wait_for_function("() => window.location$ !== undefined && window.calculateursCPOM !== undefined")
+    for identifiant, indicateur in referentiel_du_projet().indicateurs.items():
+        page.evaluate("(u) => window.location$.next(new URL(u))", site_servi.url(f"calculateurs/indicateurs/{identifiant}/"))
+        page.locator(f"#calculateur-{identifiant}[data-pret]").wait_for()
+        for variable in indicateur["variables"]:
+            page.get_by_label(variable["libelle"], exact=True).fill(valeur_valide(variable))
+        attendre_etat(page, "ok", f"#calculateur-{identifiant}")
+        resume = texte(page.locator(f"#calculateur-{identifiant} [data-resume]"))
+        assert resume.startswith(f"{indicateur['libelle']} : ") or resume.startswith("Non calculable : "), resume
+        assert "—" not in resume
+        verifier_page_saine(page, journal, site_servi)
+    assert len([u for u in journal.requetes if u.endswith("/pyodide.asm.wasm")]) == 1

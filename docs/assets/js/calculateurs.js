@@ -52,7 +52,7 @@ function demarrerMoteur() {
     };
     worker.onmessage = ({ data }) => {
       if (data.type === "pret") {
-        changerEtat("pret", "Moteur de calcul prêt.");
+        changerEtat("pret", "Calculateur prêt : les résultats se mettent à jour pendant la saisie.");
         resoudre(data.duree_ms);
       } else if (data.type === "erreur_chargement") {
         echec(data.message);
@@ -434,8 +434,12 @@ function lierCalculateur(racine) {
   let toutesErreurs = false;
 
   const montrerEtat = ({ etat: code, message }) => {
+    if (!racine.isConnected && racine.dataset.pret) {
+      abonnesEtat.delete(montrerEtat); // page quittée (navigation instantanée)
+      return;
+    }
     if (!etat) return;
-    etat.textContent = code === "pret" ? "" : message;
+    etat.textContent = message;
     etat.dataset.etat = code;
     racine.dataset.moteur = code;
   };

@@ -1,0 +1,74 @@
+"""guide.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from guide import navigateur
+from guide.referentiel import RACINE_PROJET, parametres_calculateurs, referentiel_du_projet
+
+
+def paquet(dossier: Path) -> Path:
+    racine = dossier / "calculators"
+    (racine / "__pycache__").mkdir(parents=True)
+    (racine / "__init__.py").write_text('"""Paquet."""\n', encoding="utf-8")
+    (racine / "b.py").write_text("B = 2\n", encoding="utf-8")
+    (racine / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (racine / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\x00")
+    (racine / "notes.txt").write_text("pas du Python\n", encoding="utf-8")
+    return racine
+
+
+def test_archive_deterministe_triee_sans_cache(tmp_path):
+    racine = paquet(tmp_path)
+    premiere = navigateur.archive_paquet(racine)
+    (racine / "a.py").touch()  # une nouvelle date de fichier ne change rien
+    assert navigateur.archive_paquet(racine) == premiere
+    archive = zipfile.ZipFile(BytesIO(premiere))
+    assert archive.namelist() == ["calculators/__init__.py", "calculators/a.py", "calculators/b.py"]
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert archive.read("calculators/b.py") == b"B = 2\n"
+
+
+def test_archive_du_vrai_paquet_importable(tmp_path):
+    archive = zipfile.ZipFile(BytesIO(navigateur.archive_paquet(RACINE_PROJET / "calculators")))
+    assert "calculators/contrat.py" in archive.namelist()
+    assert not [nom for nom in archive.namelist() if not nom.endswith(".py")]
+
+
+def test_paquet_sans_init(tmp_path):
+    (tmp_path / "calculators").mkdir()
+    with pytest.raises(navigateur.MoteurIntrouvable, match=r"Paquet Python introuvable : .*calculators/__init__\.py manque\."):
+        navigateur.archive_paquet(tmp_path / "calculators")
+
+
+def test_pyodide_absent_message_clair(tmp_path):
+    with pytest.raises(navigateur.MoteurIntrouvable) as erreur:
+        navigateur.copier_pyodide(tmp_path / "node_modules" / "pyodide", tmp_path / "site")
+    assert str(erreur.value) == (
+        f"Pyodide est introuvable : {tmp_path}/node_modules/pyodide/pyodide.mjs manque "
+        "(ainsi que 4 autres fichiers). Lancez « npm ci » à la racine du projet."
+    )
+
+
+def test_un_seul_fichier_manquant(tmp_path):
+    for nom in navigateur.FICHIERS_PYODIDE[:-1]:
+        (tmp_path / nom).write_bytes(b"x")
+    with pytest.raises(navigateur.MoteurIntrouvable, match=r"pyodide-lock\.json manque\. Lancez « npm ci »"):
+        navigateur.fichiers_pyodide(tmp_path)
+
+
+def test_publier_moteur(tmp_path):
+    if not (RACINE_PROJET / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        pytest.skip("node_modules/pyodide absent : lancez npm ci")
+    site = tmp_path / "site"
+    navigateur.publier_moteur({"site_dir": str(site), "config_file_path": str(RACINE_PROJET / "mkdocs.yml")})
+    assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(navigateur.FICHIERS_PYODIDE)
+    assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
+    parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
+    assert parametres == parametres_calculateurs(referentiel_du_projet())
