@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from guide import formulaires, rendu
+from guide import export, formulaires, guide_complet, rendu
 from guide.referentiel import referentiel_du_projet
 
 
@@ -28,6 +28,9 @@ def define_env(env):
         "calculateur_indicateur": formulaires.calculateur_indicateur,
         "calculateur_trajectoire": formulaires.calculateur_trajectoire,
         "liste_calculateurs": formulaires.liste_calculateurs,
+        # Données ouvertes
+        "schema_donnees": export.schema_donnees,
     }
     for nom, fonction in macros.items():
         env.macro(partial(fonction, ref), nom)
+    env.filter(guide_complet.section, "guide_complet_section")  # page /guide-complet/

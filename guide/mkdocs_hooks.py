@@ -5,7 +5,8 @@
 - on_files : ajoute les pages générées (modules, fiches, calculateurs d'indicateurs) ;
 - on_page_markdown : liens internes relatifs et infobulles des sigles du glossaire ;
 - on_page_context : lien « Modifier cette page » vers le fichier YAML d'origine ;
-- on_post_build : publie le moteur Python du navigateur (guide.navigateur).
+- on_post_build : publie le moteur Python du navigateur (guide.navigateur), les données ouvertes
+  (guide.export) et le PDF du guide complet (guide.pdf).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from guide import navigateur, pages, postrendu, referentiel
+from guide import dates, export, guide_complet, navigateur, pages, pdf, postrendu, referentiel
 from guide.erreurs import ErreurReferentiel
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -55,6 +56,7 @@ def on_files(files, config):
         fichier = File.generated(config, page.chemin, content=page.contenu())
         fichier.generated_by = GENERE_PAR
         files.append(fichier)
+    guide_complet.page_generee(files, config)
     return files
 
 
@@ -68,6 +70,7 @@ def on_page_context(context, page, config, nav):
     source = page.meta.get("guide_source")
     if source:
         page.edit_url = _adresse_modification(config, source)
+    context["guide_mise_a_jour"] = dates.mise_a_jour_page(page, config)
     return context
 
 
@@ -90,3 +93,5 @@ def on_serve(server, config, builder):
 
 def on_post_build(config):
     navigateur.publier_moteur(config)
+    export.publier_donnees(config)
+    pdf.publier_pdf(config)  # avant la finalisation (CSP, compression), qui doit rester la dernière

@@ -1,0 +1,82 @@
+"""PDF du guide complet, imprimé par Chromium sans interface depuis /guide-complet/ du site construit.
+
+Appelé en ``on_post_build``, avant ``guide.finalisation.finaliser_site`` (qui doit rester la
+dernière étape). Chromium est nécessaire à la construction : s'il manque, la construction échoue
+avec un message qui dit comment l'installer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+__all__ = ["NOM_PDF", "ErreurPdf", "chromium", "commande", "imprimer", "publier_pdf"]
+
+NOM_PDF = "guide-cpom-bfc-2026-2030.pdf"
+PAGE_SOURCE = "guide-complet/index.html"
+DELAI = 180  # secondes
+OPTIONS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-pdf-header-footer", "--generate-pdf-document-outline")
+
+journal = logging.getLogger("mkdocs.plugins.guide.pdf")
+
+
+class ErreurPdf(PluginError):
+    """Le PDF du guide n'a pas pu être produit (arrête MkDocs)."""
+
+
+def chromium() -> str:
+    """Chemin de Chromium : variable GUIDE_CHROMIUM, sinon ``chromium`` dans le PATH, sinon /usr/bin/chromium."""
+    candidat = os.environ.get("GUIDE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not (Path(candidat).is_file() and os.access(candidat, os.X_OK)):
+        raise ErreurPdf(
+            f"Chromium est introuvable ({candidat}) : il est nécessaire pour produire le PDF du guide "
+            "pendant la construction. Installez-le avec « bash scripts/installer.sh » (paquet Debian "
+            "« chromium ») ou indiquez son chemin dans la variable GUIDE_CHROMIUM."
+        )
+    return candidat
+
+
+def commande(executable: str, html: Path, pdf: Path, profil: Path) -> list[str]:
+    """Ligne de commande de Chromium (profil jetable : plusieurs constructions en parallèle).
+
+    >>> commande("chromium", Path("/s/p.html"), Path("/s/g.pdf"), Path("/tmp/p"))[-3:]
+    ['--user-data-dir=/tmp/p', '--print-to-pdf=/s/g.pdf', 'file:///s/p.html']
+    """
+    return [executable, *OPTIONS, f"--user-data-dir={profil}", f"--print-to-pdf={pdf}", html.as_uri()]
+
+
+def imprimer(html: Path, pdf: Path, executable: str | None = None) -> float:
+    """Imprime ``html`` en ``pdf`` ; renvoie la durée en secondes. Lève ``ErreurPdf`` en cas d'échec."""
+    if not html.is_file():
+        raise ErreurPdf(f"Page du guide complet introuvable : {html} (le PDF est imprimé depuis cette page).")
+    executable = executable or chromium()
+    pdf.unlink(missing_ok=True)
+    debut = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="guide-pdf-") as profil:
+        try:
+            resultat = subprocess.run(commande(executable, html.resolve(), pdf.resolve(), Path(profil)),
+                                      capture_output=True, text=True, timeout=DELAI, check=False)
+        except subprocess.TimeoutExpired:
+            raise ErreurPdf(f"Chromium n'a pas produit le PDF du guide en {DELAI} secondes.") from None
+    if resultat.returncode != 0 or not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        fin = "\n".join(resultat.stderr.strip().splitlines()[-5:])
+        raise ErreurPdf(f"Chromium n'a pas produit le PDF du guide (code {resultat.returncode}) :\n{fin}")
+    return time.monotonic() - debut
+
+
+def publier_pdf(config) -> Path:
+    """Hook ``on_post_build`` : site/guide-cpom-bfc-2026-2030.pdf depuis site/guide-complet/."""
+    site = Path(config["site_dir"])
+    pdf = site / NOM_PDF
+    duree = imprimer(site / PAGE_SOURCE, pdf)
+    journal.info("PDF du guide : %s (%d ko) en %.1f s", NOM_PDF, pdf.stat().st_size // 1024, duree)
+    return pdf
