@@ -8,8 +8,9 @@
 
 Arrondi : chaque taux est arrondi à 2 décimales (demi supérieur) et la moyenne suivante est faite
 sur les taux arrondis affichés, pour que les chiffres affichés s'enchaînent.
-Au-delà de ``max_actions_par_secteur`` actions d'un module pour un secteur, un avertissement
-est ajouté (le calcul n'est pas refusé).
+Au-delà du nombre maximal d'actions par secteur fixé pour le module (``max_actions_par_secteur`` du
+module, sinon la valeur générale ; aucun pour un module sans limite), un avertissement est ajouté (le
+calcul n'est pas refusé).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
     """``{"actions": [...]}`` → taux des actions, des modules et global (voir CONTEXTE du projet)."""
     phases = lire.phases(parametres)
     modules = lire.titres_modules(parametres)
-    maximum = lire.max_actions_par_secteur(parametres)
+    maximums = lire.maximums_par_module(parametres)
     lecteur = Lecteur()
     lues = []
     for chemin, action in lecteur.elements(entree, "actions", "actions", maximum=MAX_ACTIONS):
@@ -79,10 +80,10 @@ def calculer(entree: dict, parametres: dict) -> dict:
 
     taux_modules = {id_: _moyenne(par_module[id_]) for id_ in modules if id_ in par_module}
     avertissements = [
-        f"Module « {modules[module]} », secteur {secteur} : {nombre} actions, au-delà des {maximum} actions "
+        f"Module « {modules[module]} », secteur {secteur} : {nombre} actions, au-delà des {maximums[module]} actions "
         f"par secteur prévues ; le taux est calculé quand même."
         for (module, secteur), nombre in sorted(par_secteur.items(), key=lambda e: (list(modules).index(e[0][0]), e[0][1]))
-        if nombre > maximum
+        if maximums.get(module) is not None and nombre > maximums[module]
     ]
     return {
         "actions": actions,

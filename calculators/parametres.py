@@ -97,6 +97,26 @@ def max_actions_par_secteur(parametres: object) -> int:
     return int(maximum)
 
 
+def maximums_par_module(parametres: object) -> dict[str, int | None]:
+    """``{id: nombre maximal d'actions par secteur}`` de chaque module (``None`` : pas de limite).
+
+    Un module sans clé ``max_actions_par_secteur`` prend la valeur générale ``avancement``.
+    """
+    general = max_actions_par_secteur(parametres)
+    lecteur = Lecteur()
+    resultat: dict[str, int | None] = {}
+    for chemin, objet in _elements(parametres, lecteur, "modules"):
+        maximum = general
+        if objet.get("max_actions_par_secteur", general) is None:
+            maximum = None
+        elif "max_actions_par_secteur" in objet:
+            lu = lecteur.nombre(objet, "max_actions_par_secteur", f"{chemin}.max_actions_par_secteur", minimum=1, entier=True)
+            maximum = None if lu is None else int(lu)
+        resultat[str(objet.get("id"))] = maximum
+    lecteur.terminer()
+    return resultat
+
+
 def jours_par_categorie(parametres: object) -> dict[str, int]:
     """``{catégorie: jours d'ouverture théoriques}``."""
     lecteur = Lecteur()

@@ -158,7 +158,8 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
         "modulation": {"taux_abattement_par_point": p["modulation"]["taux_abattement_par_point"],
                        "reference": p["modulation"]["reference"]},
         "avancement": {"max_actions_par_secteur": p["avancement"]["max_actions_par_secteur"]},
-        "modules": [{"id": m["id"], "titre": m["titre"], "indicateur": m["indicateur"]} for m in ref.modules],
+        "modules": [{"id": m["id"], "titre": m["titre"], "indicateur": m["indicateur"],
+                     "max_actions_par_secteur": m["regles"].get("max_actions_par_secteur")} for m in ref.modules],
         "indicateurs": [
             {
                 "id": i["id"],

@@ -135,6 +135,25 @@ def test_avertissement_au_dela_du_maximum_par_secteur(parametres):
     assert resultat["modules"]["transformation-offre"]["nombre_actions"] == 11
 
 
+def test_maximum_propre_a_chaque_module(parametres):
+    """Le maximum du module l'emporte sur la valeur générale ; ``None`` = module sans limite."""
+    modules = {m["id"]: m for m in parametres["modules"]}
+    modules["evaluation-has"]["max_actions_par_secteur"] = None
+    modules["prevention"]["max_actions_par_secteur"] = 2
+    entree = {"actions": [action(module="evaluation-has")] * 9 + [action(module="prevention")] * 3}
+    assert calculer(entree, parametres)["avertissements"] == [
+        "Module « Prévention », secteur PA : 3 actions, au-delà des 2 actions par secteur prévues ; "
+        "le taux est calculé quand même.",
+    ]
+
+
+def test_maximum_de_module_invalide(parametres, erreurs_de):
+    parametres["modules"][0]["max_actions_par_secteur"] = 0
+    assert erreurs_de(calculer, {"actions": [action()]}, parametres) == [
+        "parametres.modules[0].max_actions_par_secteur: nombre entier supérieur ou égal à 1 attendu, reçu 0"
+    ]
+
+
 @pytest.mark.parametrize(
     ("entree", "erreurs"),
     [
