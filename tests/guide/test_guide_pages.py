@@ -86,8 +86,10 @@ def test_parametres_calculateurs_format_du_contrat(ref):
                                              {"jours": 210, "categories": ["IME"]}]
     assert parametres["modulation"] == {"taux_abattement_par_point": 0.5, "reference": "art. R. 314-43-2 du CASF"}
     assert parametres["avancement"] == {"max_actions_par_secteur": 5}
-    assert parametres["modules"] == [{"id": "alpha", "titre": "Alpha", "indicateur": "taux-avancement"},
-                                     {"id": "beta", "titre": "Bêta", "indicateur": "taux-levee"}]
+    assert parametres["modules"] == [
+        {"id": "alpha", "titre": "Alpha", "indicateur": "taux-avancement", "max_actions_par_secteur": 5},
+        {"id": "beta", "titre": "Bêta", "indicateur": "taux-levee", "max_actions_par_secteur": None},
+    ]
     assert parametres["indicateurs"][0] == {
         "id": "taux-avancement", "libelle": "Taux d'avancement du plan d'actions",
         "formule": "somme_taux / nombre_actions",
