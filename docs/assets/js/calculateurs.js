@@ -132,13 +132,17 @@ function aplatir(valeur, prefixe, sortie) {
 
 // ---------------------------------------------------------------- saisie <-> JSON
 
-/** Texte saisi -> nombre JSON si c'est un nombre écrit à la française ou à l'anglaise, sinon le texte
- * tel quel (Python le refusera avec un message nommant le champ). Conversion de transport. */
+/** Texte saisi -> nombre JSON s'il s'écrit exactement comme un nombre JavaScript (« 12,5 » -> 12.5) ;
+ * sinon le texte tel quel : Python lit lui-même les grands nombres (sans perte) et refuse le reste
+ * avec un message nommant le champ. Conversion de transport, aucun calcul. */
 function versJson(champ) {
   const brut = champ.value;
   if (champ.dataset.type !== "nombre") return brut;
   const texte = brut.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(texte) ? Number(texte) : brut.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(texte)) return brut.trim();
+  const canonique = texte.replace(/^\+/, "").replace(/^(-?)0+(?=\d)/, "$1").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  const nombre = Number(texte);
+  return String(nombre) === canonique ? nombre : brut.trim();
 }
 
 /** Valeur JSON -> texte du champ (virgule décimale). */
@@ -156,7 +160,7 @@ function lireEntree(formulaire) {
   const entree = {};
   for (const ligne of formulaire.querySelectorAll("[data-lignes]")) ecrire(entree, ligne.dataset.lignes, []);
   for (const champ of champsNommes(formulaire)) {
-    if (champ.value.trim() === "" && champ.dataset.obligatoire === undefined) continue;
+    if (champ.value.trim() === "") continue; // champ vide = absent : Python dit s'il est obligatoire
     ecrire(entree, champ.name, versJson(champ));
   }
   return entree;
