@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-__all__ = ["NOM_PDF", "ErreurPdf", "chromium", "commande", "imprimer", "publier_pdf"]
+__all__ = ["NOM_PDF", "ErreurPdf", "chromium", "commande", "imprimer", "liens_absolus", "publier_pdf"]
 
 NOM_PDF = "guide-cpom-bfc-2026-2030.pdf"
 PAGE_SOURCE = "guide-complet/index.html"
@@ -54,19 +56,41 @@ def commande(executable: str, html: Path, pdf: Path, profil: Path) -> list[str]:
     return [executable, *OPTIONS, f"--user-data-dir={profil}", f"--print-to-pdf={pdf}", html.as_uri()]
 
 
-def imprimer(html: Path, pdf: Path, executable: str | None = None) -> float:
-    """Imprime ``html`` en ``pdf`` ; renvoie la durée en secondes. Lève ``ErreurPdf`` en cas d'échec."""
+_LIEN = re.compile(r'(<a\s[^>]*?href=")([^"#][^"]*)"')
+
+
+def liens_absolus(html: str, adresse_page: str) -> str:
+    """Liens relatifs des ``<a>`` rendus absolus : dans le PDF, ils mènent au site publié.
+
+    >>> liens_absolus('<a href="../cpom/">x</a> <a href="#m">y</a> <link href="../a.css">',
+    ...               "https://exemple.fr/guide-complet/")
+    '<a href="https://exemple.fr/cpom/">x</a> <a href="#m">y</a> <link href="../a.css">'
+    """
+    def absolu(m: re.Match) -> str:
+        return f'{m.group(1)}{urljoin(adresse_page, m.group(2))}"'
+
+    return _LIEN.sub(absolu, html)
+
+
+def imprimer(html: Path, pdf: Path, executable: str | None = None, adresse: str | None = None) -> float:
+    """Imprime ``html`` en ``pdf`` (liens vers ``adresse``, l'URL publiée de la page, si donnée) ;
+    renvoie la durée en secondes. Lève ``ErreurPdf`` en cas d'échec."""
     if not html.is_file():
         raise ErreurPdf(f"Page du guide complet introuvable : {html} (le PDF est imprimé depuis cette page).")
     executable = executable or chromium()
     pdf.unlink(missing_ok=True)
     debut = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="guide-pdf-") as profil:
-        try:
-            resultat = subprocess.run(commande(executable, html.resolve(), pdf.resolve(), Path(profil)),
+    source = html.with_name(".impression-" + html.name)  # même dossier : feuilles de style relatives
+    source.write_text(liens_absolus(html.read_text(encoding="utf-8"), adresse) if adresse
+                      else html.read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        with tempfile.TemporaryDirectory(prefix="guide-pdf-") as profil:
+            resultat = subprocess.run(commande(executable, source.resolve(), pdf.resolve(), Path(profil)),
                                       capture_output=True, text=True, timeout=DELAI, check=False)
-        except subprocess.TimeoutExpired:
-            raise ErreurPdf(f"Chromium n'a pas produit le PDF du guide en {DELAI} secondes.") from None
+    except subprocess.TimeoutExpired:
+        raise ErreurPdf(f"Chromium n'a pas produit le PDF du guide en {DELAI} secondes.") from None
+    finally:
+        source.unlink(missing_ok=True)
     if resultat.returncode != 0 or not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
         fin = "\n".join(resultat.stderr.strip().splitlines()[-5:])
         raise ErreurPdf(f"Chromium n'a pas produit le PDF du guide (code {resultat.returncode}) :\n{fin}")
@@ -77,6 +101,7 @@ def publier_pdf(config) -> Path:
     """Hook ``on_post_build`` : site/guide-cpom-bfc-2026-2030.pdf depuis site/guide-complet/."""
     site = Path(config["site_dir"])
     pdf = site / NOM_PDF
-    duree = imprimer(site / PAGE_SOURCE, pdf)
+    adresse = urljoin(config["site_url"], PAGE_SOURCE.removesuffix("index.html")) if config["site_url"] else None
+    duree = imprimer(site / PAGE_SOURCE, pdf, adresse=adresse)
     journal.info("PDF du guide : %s (%d ko) en %.1f s", NOM_PDF, pdf.stat().st_size // 1024, duree)
     return pdf
