@@ -46,6 +46,8 @@ def visite(chromium, serveur_publie):
     page.problemes = []
     page.on("console", lambda m: m.type in ("error", "warning") and page.problemes.append(f"console {m.type} : {m.text}"))
     page.on("pageerror", lambda e: page.problemes.append(f"erreur JavaScript : {e}"))
+    # Les violations dans un worker (politique de l'en-tête) n'apparaissent que dans sa console.
+    page.on("worker", lambda w: w.on("console", lambda m: m.type in ("error", "warning") and page.problemes.append(f"console du worker {w.url} : {m.text}")))
     # ERR_ABORTED : requête annulée par la page suivante (pas une erreur) ; une requête bloquée par la
     # politique échoue en ERR_BLOCKED_BY_CSP.
     page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or page.problemes.append(f"requête échouée : {r.url} ({r.failure})"))
@@ -115,7 +117,13 @@ def test_calculateur_pret_sous_la_politique(visite, serveur_publie):
     assert pages, "aucune page de calculateur dans le site construit"
     adresse = serveur_publie.adresse + pages[0].relative_to(site).as_posix().removesuffix("index.html")
     visite.goto(adresse, wait_until="load")
-    visite.wait_for_selector("[data-calculateur][data-etat-moteur='pret']", timeout=DELAI_MOTEUR_MS)
+    visite.wait_for_function(
+        "() => window.calculateursCPOM && !['arret', 'chargement'].includes(window.calculateursCPOM.etat())"
+    )
+    assert (visite.evaluate("window.calculateursCPOM.etat()"), _problemes(visite)) == ("pret", [])
+    # Python s'exécute : une entrée vide est refusée par calculators.contrat.executer_json.
+    reponse = visite.evaluate("async () => JSON.parse(await window.calculateursCPOM.executerTexte('avancement', {}))")
+    assert reponse["ok"] is False and reponse["erreurs"]
     assert _problemes(visite) == []
     # Le moteur a été servi pré-compressé, comme le ferait gzip_static / brotli_static.
     assert serveur_publie.encodages.get("/assets/pyodide/pyodide.asm.wasm") in {"br", "gzip"}
