@@ -82,12 +82,10 @@ def _dates_git_en_cache(racine: Path, tete: str) -> dict[str, datetime.date]:
 def dates_git(racine: Path | str) -> dict[str, datetime.date]:
     """Chemin (relatif au dépôt) -> date du dernier commit ; vide sans git ou dans un clone superficiel."""
     racine = Path(racine).resolve()
-    if (_git(racine, "rev-parse", "--is-shallow-repository") or "true").strip() != "false":
+    etat = (_git(racine, "rev-parse", "--is-shallow-repository", "HEAD", "--show-prefix") or "").split("\n")
+    if len(etat) < 3 or etat[0] != "false":  # pas de dépôt, pas de commit, ou clone superficiel
         return {}
-    prefixe = (_git(racine, "rev-parse", "--show-prefix") or "").strip()
-    tete = (_git(racine, "rev-parse", "HEAD") or "").strip()
-    if not tete:
-        return {}
+    tete, prefixe = etat[1], etat[2]
     dates = _dates_git_en_cache(racine, tete)
     if prefixe:  # projet dans un sous-dossier du dépôt
         dates = {c[len(prefixe):]: d for c, d in dates.items() if c.startswith(prefixe)}

@@ -130,3 +130,13 @@ def test_guide_complet_sans_ancre_double_ni_lien_interne_casse(site_construit):
     assert len(re.findall(r"<h1", html)) == 1
     for module in modules_yaml():  # un saut de page avant chaque module
         assert f'<h2 class="guide-complet-saut" id="modules-{module["id"]}"' in html, module["id"]
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git absent")
+def test_dates_repli_dans_un_clone_superficiel(tmp_path):
+    clone = tmp_path / "clone"
+    resultat = subprocess.run(["git", "clone", "-q", "--depth", "1", RACINE.as_uri(), str(clone)],
+                              capture_output=True, text=True)
+    if resultat.returncode != 0:
+        pytest.skip(f"clone impossible : {resultat.stderr}")
+    assert dates.dates_git(clone) == {}          # historique tronqué : dates git non fiables
