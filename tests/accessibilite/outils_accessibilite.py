@@ -27,6 +27,10 @@ ARGUMENTS_CHROMIUM = [
 ETIQUETTES_AXE = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 IMPACTS_BLOQUANTS = ("serious", "critical")
 IMPACTS = ("critical", "serious", "moderate", "minor")
+# Attend la fin des transitions et animations finies de la page (les animations sans fin sont ignorées).
+FINIR_TRANSITIONS = """() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map((a) => a.finished.catch(() => null))).then(() => true)"""
 
 
 @dataclass
@@ -50,7 +54,12 @@ def pages_html(dossier: Path) -> list[str]:
 
 
 def analyser(page) -> dict:
-    """Injecte axe-core dans la page et renvoie son résultat (règles ETIQUETTES_AXE)."""
+    """Injecte axe-core dans la page et renvoie son résultat (règles ETIQUETTES_AXE).
+
+    La souris est d'abord écartée et les transitions CSS finies : sinon axe mesure les couleurs d'un
+    bouton en cours de survol (mélange des deux états, qui n'existe qu'un quart de seconde)."""
+    page.mouse.move(0, 0)
+    page.evaluate(FINIR_TRANSITIONS)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(
