@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "politique",
     "politique_meta",
     "scripts_en_ligne",
+    "styles_en_ligne",
 ]
 
 # Types MIME JavaScript reconnus par la norme HTML (« JavaScript MIME type essence match »).
@@ -44,14 +46,16 @@ _TYPES_EXECUTES = _TYPES_JS | {"module", "importmap", "speculationrules"}
 # - 'wasm-unsafe-eval' : Pyodide compile son WebAssembly (jamais 'unsafe-eval').
 # - worker-src : le worker de recherche de Material et celui des calculateurs (même origine).
 # - img-src data: : les icônes de Material sont des SVG en URL data: dans la feuille de style.
-# - style-src 'unsafe-inline' : Material écrit des attributs style (barre de progression, onglets).
+# - style-src 'self' sans 'unsafe-inline' : Material ne règle les styles que par CSSOM
+#   (element.style…, non soumis à CSP) ; une page avec un attribut style= arrête la construction,
+#   et les éléments <style> éventuels sont autorisés par leur empreinte.
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
     ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("worker-src", "'self'"),
     ("connect-src", "'self'"),
     ("img-src", "'self' data:"),
-    ("style-src", "'self' 'unsafe-inline'"),
+    ("style-src", "'self'"),
     ("font-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
@@ -63,18 +67,20 @@ _SEULEMENT_ENTETE = frozenset({"frame-ancestors", "report-uri", "sandbox"})
 
 
 class EnteteInterdit(ValueError):
-    """Une page contient du JavaScript que la politique bloquerait (attribut on…, URL javascript:)."""
+    """Une page contient ce que la politique bloquerait (attribut on… ou style=, URL javascript:)."""
 
 
 class _Analyseur(HTMLParser):
-    """Relève les scripts en ligne (texte brut exact) et les attributs qui exécutent du code."""
+    """Relève les scripts et styles en ligne (texte brut exact) et les attributs que la politique
+    bloquerait."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self._html = html
         self._debuts_lignes = [0] + [m.end() for m in re.finditer(r"\n", html)]
-        self._ouvert: int | None = None  # position juste après <script ...> exécutable
+        self._ouvert: tuple[list[str], int] | None = None  # liste visée, position après <script…>
         self.scripts: list[str] = []
+        self.styles: list[str] = []
         self.interdits: list[str] = []
 
     def _position(self) -> int:
@@ -84,18 +90,22 @@ class _Analyseur(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         valeurs = {nom: (valeur or "") for nom, valeur in attrs}
         for nom, valeur in valeurs.items():
-            if nom.startswith("on"):
+            if nom.startswith("on") or nom == "style":
                 self.interdits.append(f"<{tag} {nom}=…>")
             elif nom in {"href", "src", "action", "formaction"} and re.match(
                 r"\s*javascript:", valeur, re.IGNORECASE
             ):
                 self.interdits.append(f'<{tag} {nom}="{valeur}">')
+        fin = self._position() + len(self.get_starttag_text() or "")
         if tag == "script" and "src" not in valeurs and _executable(valeurs):
-            self._ouvert = self._position() + len(self.get_starttag_text() or "")
+            self._ouvert = (self.scripts, fin)
+        elif tag == "style":
+            self._ouvert = (self.styles, fin)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._ouvert is not None:
-            self.scripts.append(self._html[self._ouvert : self._position()])
+        if tag in {"script", "style"} and self._ouvert is not None:
+            liste, debut = self._ouvert
+            liste.append(self._html[debut : self._position()])
             self._ouvert = None
 
 
@@ -126,8 +136,17 @@ def scripts_en_ligne(html: str) -> list[str]:
     return _analyser(html).scripts
 
 
+def styles_en_ligne(html: str) -> list[str]:
+    """Textes exacts des éléments <style> (autorisés par leur empreinte dans style-src).
+
+    >>> styles_en_ligne("<style>p{color:red}</style>")
+    ['p{color:red}']
+    """
+    return _analyser(html).styles
+
+
 def attributs_interdits(html: str) -> list[str]:
-    """Gestionnaires d'événements en attribut et URL javascript: (bloqués sans 'unsafe-inline').
+    """Attributs on… et style=, URL javascript: (bloqués sans 'unsafe-inline' ni 'unsafe-hashes').
 
     >>> attributs_interdits('<a href="javascript:void(0)" onclick="f()">x</a>')
     ['<a href="javascript:void(0)">', '<a onclick=…>']
@@ -135,19 +154,19 @@ def attributs_interdits(html: str) -> list[str]:
     return _analyser(html).interdits
 
 
-def empreinte(script: str) -> str:
-    """Source CSP 'sha256-…' du texte d'un script (encodé en UTF-8, comme le fait le navigateur)."""
-    condensat = hashlib.sha256(script.encode("utf-8")).digest()
+def empreinte(texte: str) -> str:
+    """Source CSP 'sha256-…' d'un script ou d'un style (encodé en UTF-8, comme le navigateur)."""
+    condensat = hashlib.sha256(texte.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(condensat).decode("ascii") + "'"
 
 
-def politique(empreintes: set[str] | list[str]) -> str:
-    """Politique complète (pour un en-tête HTTP), empreintes triées pour un résultat stable."""
+def politique(empreintes: Iterable[str], empreintes_styles: Iterable[str] = ()) -> str:
+    """Politique complète (pour un en-tête HTTP) : empreintes des scripts dans script-src, des
+    éléments <style> dans style-src, triées pour un résultat stable."""
+    ajouts = {"script-src": sorted(set(empreintes)), "style-src": sorted(set(empreintes_styles))}
     parties = []
     for nom, valeur in DIRECTIVES:
-        if nom == "script-src":
-            valeur = " ".join([valeur, *sorted(set(empreintes))])
-        parties.append(f"{nom} {valeur}")
+        parties.append(" ".join([nom, valeur, *ajouts.get(nom, [])]))
     return "; ".join(parties)
 
 

@@ -29,7 +29,7 @@ FICHIER_HEADERS = "_headers"
 
 
 class ErreurPublication(PluginError):
-    """Le site construit contient du JavaScript que la politique CSP bloquerait (arrête MkDocs)."""
+    """Le site construit contient ce que la politique CSP bloquerait (arrête MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,23 @@ class Bilan:
 def appliquer_csp(site: Path) -> str:
     """Injecte la politique (sans frame-ancestors) en <meta> dans chaque page HTML de site et
     renvoie la politique complète pour les en-têtes HTTP. Lève ErreurPublication si une page
-    contient un attribut on… ou une URL javascript: (toutes les pages fautives sont nommées)."""
+    contient un attribut on… ou style=, ou une URL javascript: (toutes les fautes sont nommées)."""
     pages = sorted(Path(site).rglob("*.html"))
     textes = {page: page.read_text(encoding="utf-8") for page in pages}
     empreintes: set[str] = set()
+    empreintes_styles: set[str] = set()
     fautes: list[str] = []
     for page, texte in textes.items():
         empreintes.update(csp.empreinte(s) for s in csp.scripts_en_ligne(texte))
+        empreintes_styles.update(csp.empreinte(s) for s in csp.styles_en_ligne(texte))
         fautes += [f"{page.relative_to(site)} : {a}" for a in csp.attributs_interdits(texte)]
     if fautes:
         raise ErreurPublication(
-            "JavaScript en attribut, bloqué par la politique CSP (utiliser un fichier .js) :\n  "
+            "Attributs bloqués par la politique CSP (mettre le JavaScript dans un fichier .js et les "
+            "styles dans une classe CSS de docs/assets/css/) :\n  "
             + "\n  ".join(fautes)
         )
-    politique = csp.politique(empreintes)
+    politique = csp.politique(empreintes, empreintes_styles)
     meta = csp.politique_meta(politique)
     for page, texte in textes.items():
         nouveau = csp.injecter_meta(texte, meta)

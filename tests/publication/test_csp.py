@@ -77,8 +77,8 @@ def test_page_material():
 
 
 def test_attributs_interdits():
-    html = '<body onload="x()"><a href=" JavaScript:void(0)">a</a><a href="javascript.html">b</a></body>'
-    assert csp.attributs_interdits(html) == ["<body onload=…>", '<a href=" JavaScript:void(0)">']
+    html = '<body onload="x()"><a href=" JavaScript:void(0)">a</a><a href="javascript.html">b</a><p style="">'
+    assert csp.attributs_interdits(html) == ["<body onload=…>", '<a href=" JavaScript:void(0)">', "<p style=…>"]
 
 
 def test_politique_complete_et_stable():
@@ -86,15 +86,24 @@ def test_politique_complete_et_stable():
     assert politique == (
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; "
         "worker-src 'self'; connect-src 'self'; img-src 'self' data:; "
-        "style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        "style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-ancestors 'none'"
     )
 
 
-def test_jamais_unsafe_pour_les_scripts_ni_autre_origine():
+def test_empreintes_des_styles_dans_style_src():
+    politique = csp.politique({"'sha256-s'"}, {"'sha256-y'"})
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-s';" in politique
+    assert "style-src 'self' 'sha256-y';" in politique
+
+
+def test_styles_en_ligne():
+    assert csp.styles_en_ligne('<style media="print">\n a{b:c}</style><p style="x">') == ["\n a{b:c}"]
+
+
+def test_jamais_unsafe_ni_autre_origine():
     politique = csp.politique({"'sha256-a'"})
-    script_src = next(d for d in politique.split("; ") if d.startswith("script-src "))
-    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "'unsafe-" not in politique
     assert "http" not in politique and "*" not in politique and "blob:" not in politique
 
 
@@ -137,12 +146,15 @@ def test_une_politique_pour_tout_le_site(tmp_path):
     assert appliquer_csp(tmp_path) == politique  # second passage : même résultat
 
 
-def test_javascript_en_attribut_arrete_la_construction(tmp_path):
+def test_attributs_bloques_arretent_la_construction(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "index.html").write_text(_page("", '<button onclick="f()">b</button>'), encoding="utf-8")
+    (tmp_path / "y.html").write_text(_page("", '<p style="color:red">p</p>'), encoding="utf-8")
     with pytest.raises(ErreurPublication) as erreur:
         appliquer_csp(tmp_path)
     assert str(erreur.value) == (
-        "JavaScript en attribut, bloqué par la politique CSP (utiliser un fichier .js) :\n"
-        "  x/index.html : <button onclick=…>"
+        "Attributs bloqués par la politique CSP (mettre le JavaScript dans un fichier .js et les "
+        "styles dans une classe CSS de docs/assets/css/) :\n"
+        "  x/index.html : <button onclick=…>\n"
+        "  y.html : <p style=…>"
     )

@@ -111,6 +111,15 @@ def test_navigation_instantanee_entre_profondeurs(visite, serveur_publie):
     assert _problemes(visite) == []
 
 
+def test_recherche_sous_la_politique(visite, serveur_publie):
+    """Le worker de recherche de Material et l'affichage de ses résultats respectent la politique."""
+    visite.goto(serveur_publie.adresse, wait_until="load")
+    visite.keyboard.press("/")  # raccourci de Material : ouvre la recherche
+    visite.keyboard.type("prévention")
+    visite.wait_for_selector(".md-search-result__item", state="attached")
+    assert _problemes(visite) == []
+
+
 def test_calculateur_pret_sous_la_politique(visite, serveur_publie):
     site: Path = serveur_publie.site
     pages = sorted(p for p in site.rglob("index.html") if "data-calculateur=" in p.read_text("utf-8"))
