@@ -44,10 +44,10 @@ def visite(chromium, serveur_publie):
     page = contexte.new_page()
     page.set_default_timeout(DELAI_MOTEUR_MS)
     page.problemes = []
-    page.on("console", lambda m: m.type in ("error", "warning") and page.problemes.append(f"console {m.type} : {m.text}"))
+    page.on("console", lambda m: m.type == "error" and page.problemes.append(f"console : {m.text}"))
     page.on("pageerror", lambda e: page.problemes.append(f"erreur JavaScript : {e}"))
     # Les violations dans un worker (politique de l'en-tête) n'apparaissent que dans sa console.
-    page.on("worker", lambda w: w.on("console", lambda m: m.type in ("error", "warning") and page.problemes.append(f"console du worker {w.url} : {m.text}")))
+    page.on("worker", lambda w: w.on("console", lambda m: m.type == "error" and page.problemes.append(f"console du worker {w.url} : {m.text}")))
     # ERR_ABORTED : requête annulée par la page suivante (pas une erreur) ; une requête bloquée par la
     # politique échoue en ERR_BLOCKED_BY_CSP.
     page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or page.problemes.append(f"requête échouée : {r.url} ({r.failure})"))
