@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from guide import dates, export, guide_complet, navigateur, pages, pdf, postrendu, referentiel
+from guide import dates, export, finalisation, guide_complet, navigateur, pages, pdf, postrendu, referentiel
 from guide.erreurs import ErreurReferentiel
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -94,4 +94,5 @@ def on_serve(server, config, builder):
 def on_post_build(config):
     navigateur.publier_moteur(config)
     export.publier_donnees(config)
-    pdf.publier_pdf(config)  # avant la finalisation (CSP, compression), qui doit rester la dernière
+    pdf.publier_pdf(config)
+    finalisation.finaliser_site(config)  # CSP puis compression : toujours en dernier
