@@ -207,25 +207,34 @@ JS_CONTRASTE = r"""
 }
 """
 
-# Indicateur de focus calculé de l'élément actif (contour, ombre, soulignement).
+# Indicateur de focus calculé de l'élément actif (contour ou ombre), opacité effective, et une clé
+# stable de l'élément (pour reconnaître un cycle de tabulation).
 JS_FOCUS = r"""
 () => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
+  window.__clesFocus = window.__clesFocus || new WeakMap();
+  if (!window.__clesFocus.has(el)) {
+    window.__nFocus = (window.__nFocus || 0) + 1;
+    window.__clesFocus.set(el, window.__nFocus);
+  }
   const s = getComputedStyle(el);
   const contour = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
-  const ombre = s.boxShadow && s.boxShadow !== "none";
-  const r = el.getBoundingClientRect();
-  const decrit = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`
+  const ombre = Boolean(s.boxShadow) && s.boxShadow !== "none";
+  let opacite = 1;
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement) opacite *= Number(getComputedStyle(n).opacity);
+  const decrit = (el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}${[...el.classList].map((c) => "." + c).join("")}`)
     + (el.getAttribute("href") ? `[href="${el.getAttribute("href")}"]` : "");
   return {
+    cle: window.__clesFocus.get(el),
     element: decrit,
     texte: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 40),
     contour: contour ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : null,
     ombre: ombre ? s.boxShadow : null,
     visible: contour || ombre,
-    focusVisible: el.matches(":focus-visible"),
-    taille: [r.width, r.height],
+    opacite,
+    visibilite: s.visibility,
+    calculateur: el.closest("[data-calculateur]") !== null,
   };
 }
 """
