@@ -57,8 +57,10 @@ def site_servi(request, tmp_path_factory):
     serveur.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """Chromium par module de test : Playwright (API synchrone) ne peut pas tourner deux fois en
+    même temps dans un processus ; on ne le garde donc pas ouvert toute la session."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} absent : installez le paquet Debian chromium (scripts/installer.sh --tests)")
     with playwright_sync.sync_playwright() as p:

@@ -337,3 +337,16 @@ def test_tous_les_calculateurs_d_indicateur(page, journal, site_servi):
         assert "—" not in resume
         verifier_page_saine(page, journal, site_servi)
     assert len([u for u in journal.requetes if u.endswith("/pyodide.asm.wasm")]) == 1
+
+
+def test_mise_en_page_d_impression(page, journal, site_servi):
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    saisir_plan(page)
+    attendre_etat(page, "ok")
+    page.emulate_media(media="print")
+    assert page.get_by_role("button", name="Exporter en JSON").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.get_by_label("Libellé de l'action 2").is_visible()
+    assert page.locator("[data-resultats]").is_visible()
+    verifier_page_saine(page, journal, site_servi)
