@@ -208,10 +208,18 @@ JS_CONTRASTE = r"""
 """
 
 # Indicateur de focus calculé de l'élément actif (contour ou ombre), opacité effective, et une clé
-# stable de l'élément (pour reconnaître un cycle de tabulation).
+# stable de l'élément (pour reconnaître un cycle de tabulation). Mesuré après la fin des transitions
+# (le lien d'évitement apparaît en fondu).
 JS_FOCUS = r"""
-() => {
+async () => {
   const el = document.activeElement;
+  // Transitions de l'élément ou de ses ancêtres qui changent sa visibilité ou son contour seulement.
+  const utiles = /^(opacity|visibility|outline.*|box-shadow)$/;
+  await Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.target && a.effect.target.contains(el)
+      && (!a.transitionProperty || utiles.test(a.transitionProperty))
+      && a.effect.getComputedTiming().endTime !== Infinity)
+    .map((a) => a.finished.catch(() => null)));
   if (!el || el === document.body || el === document.documentElement) return null;
   window.__clesFocus = window.__clesFocus || new WeakMap();
   if (!window.__clesFocus.has(el)) {

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from calculateurs_a11y import attendre_calcul, attendre_etat_moteur
-from outils_accessibilite import FINIR_TRANSITIONS, JS_FOCUS
+from outils_accessibilite import JS_FOCUS
 
 pytestmark = pytest.mark.navigateur
 
@@ -15,8 +15,7 @@ MAX_TABULATIONS = 600
 
 
 def focus(page) -> dict | None:
-    """L'élément qui a le focus, après la fin des transitions (le lien d'évitement apparaît en fondu)."""
-    page.evaluate(FINIR_TRANSITIONS)
+    """L'élément qui a le focus et son indicateur de focus calculé (None : aucun)."""
     return page.evaluate(JS_FOCUS)
 
 
