@@ -82,8 +82,18 @@ def calculateur_avancement(ref) -> str:
         modules=ref.modules,
         phases=ref.parametres["phases"],
         secteurs=SECTEURS,
-        max_actions=ref.parametres["avancement"]["max_actions_par_secteur"],
+        limites=_limites_par_secteur(ref),
     )
+
+
+def _limites_par_secteur(ref) -> list[tuple[int, list[str]]]:
+    """[(maximum, [titres des modules])] : les modules regroupés par nombre maximal d'actions par secteur."""
+    groupes: dict[int, list[str]] = {}
+    for module in ref.modules:
+        maximum = module["regles"].get("max_actions_par_secteur")
+        if maximum is not None:
+            groupes.setdefault(maximum, []).append(module["titre"])
+    return sorted(groupes.items())
 
 
 def calculateur_modulation(ref) -> str:
