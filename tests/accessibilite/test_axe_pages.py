@@ -27,9 +27,8 @@ def test_dialogue_de_recherche_ouvert(page_a11y, site_local, rapport_a11y):
     """Le dialogue de recherche du thème, ouvert au clavier et avec des résultats."""
     page_a11y.goto(site_local.url(""))
     page_a11y.keyboard.press("/")  # raccourci du thème : ouvre la recherche
-    champ = page_a11y.get_by_role("textbox", name="Rechercher")
-    champ.wait_for()
-    champ.fill("indicateur")
+    page_a11y.get_by_role("textbox", name="Rechercher").wait_for()
+    page_a11y.keyboard.type("indicateur")
     page_a11y.locator(".md-search-result__item").first.wait_for()
     resultat = analyser(page_a11y)
     rapport_a11y.enregistrer("etats", "recherche-ouverte", page_a11y.url, resultat)
