@@ -23,6 +23,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "tests" / "navigateur"))
+sys.path.insert(0, str(RACINE / "tests"))
 
 from outils_navigateur import (  # noqa: E402
     ARGUMENTS_CHROMIUM,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from projet import RACINE, construire  # noqa: E402  (tests/ est dans sys.path grâce à ce conftest)
+from projet import ARGUMENTS_CHROMIUM, CHROMIUM, RACINE, construire  # tests/ est dans sys.path grâce à ce conftest
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +24,16 @@ def site_construit(tmp_path_factory) -> Path:
         pytest.fail(f"mkdocs build --strict a échoué (code {resultat.returncode}) :\n"
                     f"{resultat.stdout}\n{resultat.stderr}", pytrace=False)
     return destination
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Le Chromium de Debian piloté par Playwright, un seul pour toute la session : l'API synchrone de
+    Playwright ne peut pas être ouverte deux fois en même temps dans un même processus."""
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} absent : installez le paquet Debian chromium (scripts/installer.sh --tests)")
+    with playwright_sync.sync_playwright() as p:
+        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS_CHROMIUM)
+        yield navigateur
+        navigateur.close()

@@ -11,6 +11,12 @@ RACINE = Path(__file__).resolve().parent.parent
 if str(RACINE) not in sys.path:  # `guide` et `calculators` importables sans installation
     sys.path.insert(0, str(RACINE))
 
+CHROMIUM = "/usr/bin/chromium"  # paquet Debian « chromium » ; jamais « playwright install »
+ARGUMENTS_CHROMIUM = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
 
 def construire(projet: Path, destination: Path) -> subprocess.CompletedProcess:
     """``mkdocs build --strict -d destination`` dans ``projet`` (sortie capturée)."""

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from outils_accessibilite import ARGUMENTS_CHROMIUM, AXE, CHROMIUM, Rapport, Site
+from outils_accessibilite import AXE, Rapport, Site
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
@@ -44,15 +44,11 @@ def site_local(site_construit):
 
 
 @pytest.fixture(scope="session")
-def navigateur_a11y():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} absent : installez le paquet Debian chromium (scripts/installer.sh --tests)")
+def navigateur_a11y(chromium):
+    """Le Chromium de la session (tests/conftest.py), si axe-core est installé."""
     if not AXE.is_file():
         pytest.skip(f"{AXE} absent : lancez « npm ci »")
-    with playwright_sync.sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS_CHROMIUM)
-        yield navigateur
-        navigateur.close()
+    return chromium
 
 
 @pytest.fixture

@@ -12,17 +12,6 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parents[2]
 AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTS = RACINE / "artefacts" / "accessibilite"
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTS_CHROMIUM = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Règles WCAG 2.0 et 2.1 niveaux A et AA, et bonnes pratiques d'axe-core.
 ETIQUETTES_AXE = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 IMPACTS_BLOQUANTS = ("serious", "critical")

@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from outils_navigateur import (
-    ARGUMENTS_CHROMIUM,
-    CHROMIUM,
     DELAI_MOTEUR_MS,
     Gestionnaire,
     Journal,
@@ -55,18 +53,6 @@ def site_servi(request, tmp_path_factory):
     yield Serveur(adresse, site)
     serveur.shutdown()
     serveur.server_close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Chromium par module de test : Playwright (API synchrone) ne peut pas tourner deux fois en
-    même temps dans un processus ; on ne le garde donc pas ouvert toute la session."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} absent : installez le paquet Debian chromium (scripts/installer.sh --tests)")
-    with playwright_sync.sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS_CHROMIUM)
-        yield navigateur
-        navigateur.close()
 
 
 @pytest.fixture

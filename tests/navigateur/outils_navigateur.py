@@ -13,17 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 RACINE = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTS_CHROMIUM = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from projet import ARGUMENTS_CHROMIUM, CHROMIUM  # noqa: E402,F401  (réexportés pour scripts/banc_essai.py)
 # Pyodide démarre en 2 à 4 s ; la machine d'intégration continue peut être plus lente.
 DELAI_MOTEUR_MS = 60_000
 

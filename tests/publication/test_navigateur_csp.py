@@ -10,11 +10,6 @@ import pytest
 pytestmark = pytest.mark.navigateur
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 DELAI_MOTEUR_MS = 90_000
 
 # Relève les violations CSP du document (l'événement n'est pas journalisé dans la console).
@@ -24,16 +19,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__violationsCSP.push(`${e.violatedDirective} : ${e.blockedURI || "en ligne"} (${e.sourceFile}:${e.lineNumber})`);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} absent : installez le paquet Debian chromium (scripts/installer.sh --tests)")
-    with playwright_sync.sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
-        yield navigateur
-        navigateur.close()
 
 
 @pytest.fixture
