@@ -87,10 +87,18 @@ class Mesureur:
             profil.name, executable_path=banc_essai.CHROMIUM, args=banc_essai.ARGUMENTS_CHROMIUM, locale="fr-FR")
         self.surveiller(contexte)
         page = contexte.new_page()
+
+        def ouvrir():
+            page.goto(self.base + PAGE_CALCULATEUR)
+            return banc_essai.attendre_pret(page)
+
+        def recharger():
+            page.reload()
+            return banc_essai.attendre_pret(page)
+
         try:
-            froid, pret_froid = self.visiter(page, lambda: (page.goto(self.base + PAGE_CALCULATEUR),
-                                                            banc_essai.attendre_pret(page))[1])
-            chaud, pret_chaud = self.visiter(page, lambda: (page.reload(), banc_essai.attendre_pret(page))[1])
+            froid, pret_froid = self.visiter(page, ouvrir)
+            chaud, pret_chaud = self.visiter(page, recharger)
         finally:
             contexte.close()
             profil.cleanup()
@@ -199,6 +207,19 @@ def profiler_construction(dossier: Path) -> str:
     return "\n".join(texte)
 
 
+def construction_cache_vide(dossier: Path) -> float:
+    """Une construction avec un cache de pré-compression vide (comme une intégration continue neuve)."""
+    ancien = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(dossier / "cache-vide")
+    try:
+        return duree_construction(RACINE, 1, dossier / "cache-vide-site")
+    finally:
+        if ancien is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = ancien
+
+
 def mesurer_constructions(fois: int, facteur: int, nombre_pages: int) -> tuple[list[B.Ligne], str]:
     from mkdocs.utils.yaml import yaml_load
 
@@ -206,6 +227,7 @@ def mesurer_constructions(fois: int, facteur: int, nombre_pages: int) -> tuple[l
     with tempfile.TemporaryDirectory(prefix="budget-construction-") as temporaire:
         dossier = Path(temporaire)
         reel = duree_construction(RACINE, fois, dossier / "reel")
+        cache_vide = construction_cache_vide(dossier)
         profil = profiler_construction(dossier)
         nu = duree_construction(B.projet_nu(dossier / "nu", nombre_pages, config), fois, dossier / "nu-sites")
         grand = B.copier_projet(RACINE, dossier / "grand")
@@ -220,6 +242,7 @@ def mesurer_constructions(fois: int, facteur: int, nombre_pages: int) -> tuple[l
     suffixe = f"médiane de {fois}"
     return poids + [
         B.Ligne(f"Construction du guide ({nombre_pages} pages, {suffixe})", B.secondes(reel)),
+        B.Ligne("Construction du guide, cache de pré-compression vide (1 fois)", B.secondes(cache_vide)),
         B.Ligne(f"Construction Material nue ({nombre_pages} pages simples, {suffixe})", B.secondes(nu)),
         B.Ligne("Rapport guide / nue", f"× {B.nombre(reel / nu, 1)}"),
         B.Ligne(f"Construction ×1 (YAML réel, {suffixe})", B.secondes(reel)),
