@@ -120,7 +120,8 @@ def _executable(attributs: dict[str, str]) -> bool:
     return type_ == "" or type_.split(";")[0].strip() in _TYPES_EXECUTES
 
 
-def _analyser(html: str) -> _Analyseur:
+def analyser_page(html: str) -> _Analyseur:
+    """Une seule lecture de la page : ``.scripts``, ``.styles`` et ``.interdits`` (voir ci-dessous)."""
     analyseur = _Analyseur(html)
     analyseur.feed(html)
     analyseur.close()
@@ -133,7 +134,7 @@ def scripts_en_ligne(html: str) -> list[str]:
     >>> scripts_en_ligne('<script>a()</script><script type="application/json">{}</script>')
     ['a()']
     """
-    return _analyser(html).scripts
+    return analyser_page(html).scripts
 
 
 def styles_en_ligne(html: str) -> list[str]:
@@ -142,7 +143,7 @@ def styles_en_ligne(html: str) -> list[str]:
     >>> styles_en_ligne("<style>p{color:red}</style>")
     ['p{color:red}']
     """
-    return _analyser(html).styles
+    return analyser_page(html).styles
 
 
 def attributs_interdits(html: str) -> list[str]:
@@ -151,7 +152,7 @@ def attributs_interdits(html: str) -> list[str]:
     >>> attributs_interdits('<a href="javascript:void(0)" onclick="f()">x</a>')
     ['<a href="javascript:void(0)">', '<a onclick=…>']
     """
-    return _analyser(html).interdits
+    return analyser_page(html).interdits
 
 
 def empreinte(texte: str) -> str:

@@ -74,11 +74,13 @@ def pages_generees(ref: Referentiel) -> list[PageGeneree]:
 
 
 def nav_modules(ref: Referentiel) -> list:
-    """Section « Les modules » : l'index puis, par module, sa page et ses fiches."""
+    """Section « Les modules » : l'index puis, par module, sa page et ses fiches (une simple page
+    pour un module sans fiche)."""
     section: list = [ENTREE_MODULES]
     for module in ref.modules:
         fiches = [{t["titre"]: chemin_theme(module["id"], t["id"])} for t in module["themes"]]
-        section.append({module["titre"]: [chemin_module(module["id"]), *fiches]})
+        page = chemin_module(module["id"])
+        section.append({module["titre"]: [page, *fiches] if fiches else page})
     return section
 
 

@@ -47,7 +47,7 @@ def test_navigation_completee(ref):
             "modules/index.md",
             {"Alpha": ["modules/alpha/index.md", {"Première fiche": "modules/alpha/premiere-fiche.md"},
                        {"Fiche en cours": "modules/alpha/fiche-en-cours.md"}]},
-            {"Bêta": ["modules/beta/index.md"]},
+            {"Bêta": "modules/beta/index.md"},  # module sans fiche : une simple page
         ]},
         {"Calculateurs": [
             "calculateurs/index.md", "calculateurs/avancement.md", "calculateurs/trajectoire.md",
