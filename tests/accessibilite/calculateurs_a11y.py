@@ -81,12 +81,18 @@ def moteur_retenu(page):
     """Retient le téléchargement de pyodide.asm.wasm : le calculateur reste « en chargement » jusqu'à la
     sortie du bloc (le worker est dans le contexte : la route est posée sur le contexte)."""
     retenues = []
+    libere = False
     contexte = page.context
-    handler = lambda route: retenues.append(route)  # noqa: E731 (Playwright veut une fonction Python)
+
+    def handler(route):
+        # Une requête qui arrive pendant la libération passe aussitôt (sinon elle resterait bloquée).
+        route.continue_() if libere else retenues.append(route)
+
     contexte.route(WASM, handler)
     try:
         yield
     finally:
+        libere = True
         for route in retenues:
             route.continue_()
         contexte.unroute(WASM, handler)
