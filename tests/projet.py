@@ -18,9 +18,10 @@ ARGUMENTS_CHROMIUM = [
 ]
 
 
-def construire(projet: Path, destination: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict -d destination`` dans ``projet`` (sortie capturée)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def construire(projet: Path, destination: Path, **variables: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict -d destination`` dans ``projet`` (sortie capturée), avec d'éventuelles
+    variables d'environnement en plus (ex. ``REPO_URL``)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
         cwd=projet, capture_output=True, text=True, env=env, timeout=600,

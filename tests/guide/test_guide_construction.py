@@ -224,3 +224,22 @@ def test_le_detecteur_trouve_les_ressources_externes(tmp_path):
         "c.js : https://esm.example/x.js",
         "c.js : https://esm.example/y.mjs",
     ]
+
+
+def test_depot_configure_lien_de_modification_sans_vignette_de_forge(tmp_path):
+    """Avec REPO_URL/EDIT_URI, une page générée renvoie à son YAML dans l'éditeur du dépôt, et l'en-tête
+    n'a pas la vignette de Material qui interrogerait l'API de la forge (autre origine)."""
+    resultat = construire(RACINE, tmp_path / "site", REPO_URL="https://forge.example.invalid/ars/guide",
+                          EDIT_URI="-/edit/main/docs/")
+    assert resultat.returncode == 0, resultat.stderr
+    page = (tmp_path / "site" / "modules" / "prevention" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="https://forge.example.invalid/ars/guide/-/edit/main/modules/prevention.yml">'
+            "Modifier cette page</a>") in page
+    assert 'data-md-component="source"' not in page
+    assert ressources_externes(tmp_path / "site") == []
+
+
+def test_sans_depot_la_source_yaml_est_nommee(site_construit):
+    page = (site_construit / "modules" / "prevention" / "index.html").read_text(encoding="utf-8")
+    assert "Source : <code>modules/prevention.yml</code>" in page
+    assert "Modifier cette page" not in page
