@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import DecimalException
 
 from calculators import avancement, indicateur, modulation, trajectoire
 from calculators.entrees import recu
@@ -25,6 +26,7 @@ CALCULS: dict[str, Callable[[dict, dict], dict]] = {
     "trajectoire": trajectoire.calculer,
 }
 RACINE = "entrée"
+HORS_LIMITES = "nombres trop grands : le résultat dépasse la précision du calcul (28 chiffres) ; vérifiez les valeurs saisies"
 
 
 def executer(nom: str, entree: dict, parametres: dict) -> dict:
@@ -33,7 +35,10 @@ def executer(nom: str, entree: dict, parametres: dict) -> dict:
         raise EntreeInvalide([Erreur("calculateur", message_calculateur_inconnu(nom))])
     if not isinstance(entree, dict):
         raise EntreeInvalide([Erreur(RACINE, f"objet JSON attendu, reçu {recu(entree)}")])
-    return CALCULS[nom](entree, parametres)
+    try:
+        return CALCULS[nom](entree, parametres)
+    except DecimalException:  # ex. 1e30 places × 365 jours : au-delà des 28 chiffres du calcul décimal
+        raise EntreeInvalide([Erreur(RACINE, HORS_LIMITES)]) from None
 
 
 def message_calculateur_inconnu(nom: object) -> str:

@@ -7,6 +7,8 @@ le résultat porte ``"valeur": null`` et ``"non_calculable"`` qui en donne la ra
 
 from __future__ import annotations
 
+from decimal import DecimalException
+
 from calculators import parametres as lire
 from calculators.entrees import MANQUANT, Lecteur
 from calculators.erreurs import DivisionParZero
@@ -52,4 +54,6 @@ def calculer(entree: dict, parametres: dict) -> dict:
         resultat["valeur"] = en_json(evaluer(definition["formule"], lues), definition["decimales"])
     except DivisionParZero as exc:
         resultat["non_calculable"] = exc.raison
+    except DecimalException:
+        resultat["non_calculable"] = "résultat hors des limites du calcul (plus de 28 chiffres) : vérifiez les valeurs saisies"
     return resultat

@@ -234,6 +234,28 @@ def test_export_puis_import_identique(page, journal, site_servi, tmp_path, bouto
     verifier_page_saine(page, journal, site_servi)
 
 
+@pytest.mark.parametrize("bouton", ["Exporter en JSON", "Exporter en CSV (Excel)"])
+def test_modulation_base_autre_relue_a_l_identique(page, journal, site_servi, tmp_path, bouton):
+    """Un ESMS sans catégorie (jours forcés) importé en JSON garde « Autre » et se réexporte à l'identique."""
+    page.goto(site_servi.url("calculateurs/modulation/"))
+    attendre_moteur(page)
+    entree = {"etablissements": [{"nom": "SSIAD", "jours_ouverture": 300, "capacite": 10,
+                                  "activite_realisee": 2900, "taux_cible": 95, "dotation": 1000}]}
+    fichier = tmp_path / "esms.json"
+    fichier.write_text(json.dumps(entree), encoding="utf-8")
+    page.get_by_label("Importer un fichier JSON ou CSV").set_input_files(str(fichier))
+    attendre_etat(page, "ok")
+    assert page.get_by_label("Catégorie de l'ESMS 1").input_value() == ""
+    assert page.get_by_label("Jours d'ouverture forcés (ESMS 1)").input_value() == "300"
+    premier = exporter(page, bouton)
+    relu = tmp_path / ("relu.json" if "JSON" in bouton else "relu.csv")
+    relu.write_text(premier, encoding="utf-8", newline="")
+    page.get_by_label("Importer un fichier JSON ou CSV").set_input_files(str(relu))
+    attendre_etat(page, "ok")
+    assert exporter(page, bouton) == premier
+    verifier_page_saine(page, journal, site_servi)
+
+
 def test_import_csv_invalide_revalide_par_python(page, journal, site_servi, tmp_path):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)

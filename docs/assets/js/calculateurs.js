@@ -192,14 +192,18 @@ function nouvelleLigne(conteneur, indice) {
 }
 
 /** Reconstruit les lignes d'un tableau à partir de valeurs brutes {suffixe: texte}. */
-function ecrireLignes(conteneur, lignes) {
+/** Recrée les lignes ; avec ``completes`` (import d'un fichier), une clé absente vide son champ. */
+function ecrireLignes(conteneur, lignes, completes = false) {
   conteneur.replaceChildren();
   lignes.forEach((valeurs, indice) => {
     const ligne = nouvelleLigne(conteneur, indice);
     conteneur.append(ligne);
     for (const champ of ligne.querySelectorAll("[name]")) {
       const suffixe = champ.name.slice(`${conteneur.dataset.lignes}[${indice}]`.length);
+      // À l'import, une clé absente vide le champ (ex. ESMS sans « categorie » → option « Autre ») au
+      // lieu de garder la valeur par défaut du gabarit, pour qu'un export se relise à l'identique.
       if (valeurs && suffixe in valeurs) garderValeur(champ, versSaisie(champ, valeurs[suffixe]));
+      else if (valeurs && completes) garderValeur(champ, "");
       if (champ.tagName === "SELECT" && champ.selectedIndex < 0) champ.selectedIndex = 0;
     }
   });
@@ -586,7 +590,7 @@ function lierCalculateur(racine) {
         const texte = await fichier.text();
         const conteneur = formulaire.querySelector("[data-lignes]");
         if (/\.csv$/i.test(fichier.name) || fichier.type === "text/csv") {
-          ecrireLignes(conteneur, depuisCsv(conteneur, texte, fichier.name));
+          ecrireLignes(conteneur, depuisCsv(conteneur, texte, fichier.name), true);
         } else {
           let entree;
           try { entree = JSON.parse(texte); } catch (erreur) { throw new Error(`${fichier.name} : JSON illisible (${erreur.message}).`); }
@@ -628,7 +632,7 @@ function remplirDepuisEntree(formulaire, entree) {
       const valeurs = {};
       for (const [chemin, valeur] of Object.entries(aplatir(element, "", {}))) valeurs[chemin.startsWith("[") ? chemin : `.${chemin}`] = valeur;
       return valeurs;
-    }));
+    }), true);
   }
   const plat = aplatir(entree, "", {});
   for (const champ of champsNommes(formulaire)) {

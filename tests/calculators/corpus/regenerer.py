@@ -128,6 +128,8 @@ CAS = [
     ("indicateur", "variable-inconnue-et-non-entiere", "Erreur : variable en trop, entier attendu, négatif", indic("taux-mesures-levees", mesures_levees=2.5, mesures_notifiees=-1, x=1)),
     ("indicateur", "borne-max", "Erreur : valeur au-delà du maximum déclaré", indic("ecart-budgetaire", charges="abc", produits=2000000)),
     ("indicateur", "valeurs-liste", "Erreur : valeurs n'est pas un objet", {"id": "taux-mesures-levees", "valeurs": [1, 2]}),
+    ("indicateur", "hors-limites", "Résultat au-delà des 28 chiffres du calcul : non calculable", indic("taux-mesures-levees", mesures_levees="1e40", mesures_notifiees=1)),
+    ("modulation", "hors-limites", "Erreur : capacité démesurée, résultat au-delà de la précision du calcul", {"etablissements": [esms(jours_ouverture=1, capacite="1e30", realisee=1, cible=95, dotation=1000)]}),
     # --- contrat ---
     ("budget", "calculateur-inconnu", "Erreur : calculateur inconnu", {}),
 ]
