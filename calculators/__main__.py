@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
 from calculators.contrat import CALCULS, executer, lire_json, message_calculateur_inconnu
 from calculators.erreurs import EntreeInvalide
 
@@ -20,33 +21,12 @@ CODE_PARAMETRES_INDISPONIBLES = 1
 ENTREE_STANDARD = "-"
 
 
-class _Formateur(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="utilisation : ")
-
-
-class _Analyseur(argparse.ArgumentParser):
-    """``argparse`` avec des messages d'erreur en français."""
-
-    TRADUCTIONS = {
-        "unrecognized arguments: ": "arguments inconnus : ",
-        "expected one argument": "une valeur est attendue",
-        "the following arguments are required: ": "arguments obligatoires manquants : ",
-    }
-
-    def error(self, message: str):
-        for anglais, francais in self.TRADUCTIONS.items():
-            message = message.replace(anglais, francais)
-        self.print_usage(sys.stderr)
-        self.exit(CODE_ENTREE_INVALIDE, f"{self.prog} : erreur : {message}\n")
-
-
 def analyseur() -> argparse.ArgumentParser:
-    parser = _Analyseur(
+    parser = AnalyseurFrancais(
         prog="python -m calculators",
         description="Exécute un calculateur du guide CPOM sur une entrée JSON et écrit le résultat JSON.",
         epilog="Exemple : python -m calculators trajectoire entree.json --parametres parametres.json",
-        formatter_class=_Formateur,
+        formatter_class=FormateurFrancais,
         add_help=False,
     )
     parser._positionals.title = "arguments"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
 from guide.erreurs import ErreurReferentiel
 from guide.referentiel import RACINE_PROJET, charger_referentiel
 
@@ -29,8 +29,9 @@ def verifier(racine: Path, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide CPOM.")
-    commandes = parser.add_subparsers(dest="commande", required=True)
+    parser = AnalyseurFrancais(prog="python -m guide", description="Outils du guide CPOM.",
+                               formatter_class=FormateurFrancais)
+    commandes = parser.add_subparsers(dest="commande", required=True, title="commandes")
     check = commandes.add_parser("check", help="valide le YAML de modules/ sans construire le site")
     check.add_argument("--strict", action="store_true", help="les avertissements (clés inconnues) bloquent")
     check.add_argument("--racine", type=Path, default=None,

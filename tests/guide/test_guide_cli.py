@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from projet import RACINE
 from outils import copier_donnees
 
@@ -53,3 +55,15 @@ def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
     assert strict.returncode == 1
     assert strict.stderr.splitlines() == ["1 erreur dans le YAML du guide :",
                                           "modules/beta.yml:17:1: Bêta : clé inconnue « couleur »"]
+
+
+@pytest.mark.parametrize(("arguments", "erreur"), [
+    ([], "python -m guide : erreur : arguments obligatoires manquants : commande"),
+    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check')"),
+])
+def test_arguments_invalides_en_francais(arguments, erreur):
+    resultat = subprocess.run([sys.executable, "-m", "guide", *arguments], cwd=RACINE,
+                              capture_output=True, text=True, timeout=60)
+    assert resultat.returncode == 2
+    assert resultat.stderr.startswith("utilisation : python -m guide")
+    assert resultat.stderr.rstrip().endswith(erreur)
