@@ -24,4 +24,8 @@ if [ "${1:-}" = "--tests" ]; then
 else
   python3 -m pip install -q --disable-pip-version-check -e .
 fi
+command -v npm >/dev/null 2>&1 || {
+  echo "npm est introuvable : installez Node.js 20 et npm (Pyodide et axe-core viennent du registre npm)." >&2
+  exit 1
+}
 npm ci --no-audit --no-fund --loglevel=error
