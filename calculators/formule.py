@@ -22,6 +22,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from functools import lru_cache
 
 from calculators.erreurs import DivisionParZero, FormuleInvalide, ValeurInvalide
+from calculators.nombres import decimal_exact
 
 __all__ = [
     "FONCTIONS",
@@ -232,12 +233,10 @@ def _en_decimal(nom: str, valeur: object) -> Decimal:
     if isinstance(valeur, bool) or not isinstance(valeur, (Decimal, int, float, str)):
         raise ValeurInvalide(f"valeur non numérique pour « {nom} » : {valeur!r}")
     try:
-        if isinstance(valeur, float):
-            nombre = Decimal(repr(valeur))
-        elif isinstance(valeur, str):
+        if isinstance(valeur, str):
             nombre = Decimal(valeur.strip().replace(",", "."))
         else:
-            nombre = Decimal(valeur)
+            nombre = decimal_exact(valeur)
     except InvalidOperation:
         raise ValeurInvalide(f"valeur non numérique pour « {nom} » : {valeur!r}") from None
     if not nombre.is_finite():
@@ -269,7 +268,7 @@ def evaluer(expression: str, valeurs: Mapping[str, Decimal | int | float | str])
 
 def _calculer(noeud: ast.expr, nombres: dict[str, Decimal]) -> Decimal:
     if isinstance(noeud, ast.Constant):
-        return Decimal(repr(noeud.value)) if isinstance(noeud.value, float) else Decimal(noeud.value)
+        return decimal_exact(noeud.value)
     if isinstance(noeud, ast.Name):
         return nombres[noeud.id]
     if isinstance(noeud, ast.UnaryOp):
@@ -342,6 +341,6 @@ def _rendre(noeud: ast.expr) -> str:
 
 
 def _nombre_francais(valeur: int | float) -> str:
-    nombre = Decimal(repr(valeur)) if isinstance(valeur, float) else Decimal(valeur)
+    nombre = decimal_exact(valeur)
     texte = format(nombre, "f") if -30 < nombre.adjusted() < 30 else str(nombre)
     return texte.replace(".", ",")

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["CENT", "arrondir", "decimal_exact", "en_json", "francais"]
+__all__ = ["arrondir", "decimal_exact", "en_json", "francais"]
 
-CENT = Decimal("0.01")
 ESPACE_MILLIERS = "\u202f"  # espace fine insécable
 
 
