@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from decimal import DecimalException
 
-from calculators import avancement, indicateur, modulation, trajectoire
+from calculators import avancement, dossier, indicateur, modulation, trajectoire
 from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
 
@@ -21,6 +21,7 @@ __all__ = ["CALCULS", "executer", "executer_json", "lire_json", "message_calcula
 
 CALCULS: dict[str, Callable[[dict, dict], dict]] = {
     "avancement": avancement.calculer,
+    "dossier": dossier.calculer,
     "indicateur": indicateur.calculer,
     "modulation": modulation.calculer,
     "trajectoire": trajectoire.calculer,

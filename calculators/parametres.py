@@ -194,3 +194,104 @@ def ids_indicateurs(parametres: object) -> list[str]:
     elements = _elements(parametres, lecteur, "indicateurs")
     lecteur.terminer()
     return [objet["id"] for _, objet in elements if isinstance(objet.get("id"), str)]
+
+
+# --- Dossier « Mon CPOM » (calculators/dossier.py) ---------------------------------------------
+
+STATUTS = ["obligatoire", "a_la_carte"]
+DECLENCHEMENTS = ["contractualisation", "avenant"]
+SECTEURS = ["PA", "PH"]
+
+
+@dataclass(frozen=True)
+class TypeActions:
+    """Un type d'actions (fiche ``theme`` du YAML) d'un module et les secteurs où il est proposé."""
+
+    id: str
+    titre: str
+    secteurs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModuleDossier:
+    """Ce que le dossier lit d'un module : statut, déclenchements possibles, indicateur, types d'actions
+    et nombre maximal de types d'actions par secteur (``None`` : pas de limite)."""
+
+    id: str
+    titre: str
+    statut: str
+    declenchement: tuple[str, ...]
+    indicateur: str
+    types: tuple[TypeActions, ...]
+    max_types: int | None
+
+
+def _max_general(parametres: object) -> int | None:
+    """Valeur générale ``avancement.max_types_actions_par_secteur`` (ancienne clé : ``max_actions_par_secteur``)."""
+    lecteur = Lecteur()
+    section = _section(parametres, lecteur, "avancement")
+    objet = lecteur.objet(section, f"{RACINE}.avancement") if section is not None else None
+    maximum = None
+    if objet is not None:
+        cle = "max_types_actions_par_secteur" if "max_types_actions_par_secteur" in objet else "max_actions_par_secteur"
+        maximum = lecteur.nombre(objet, cle, f"{RACINE}.avancement.{cle}", minimum=1, entier=True)
+    lecteur.terminer()
+    return int(maximum)
+
+
+def modules_dossier(parametres: object) -> list[ModuleDossier]:
+    """Les modules, dans l'ordre des paramètres, avec leurs types d'actions (clés ``statut``,
+    ``declenchement``, ``themes`` [{id, titre, secteurs}] et ``max_types_actions_par_secteur`` ou, à
+    défaut, ``max_actions_par_secteur`` de chaque module)."""
+    general = _max_general(parametres)
+    lecteur = Lecteur()
+    resultat = []
+    for chemin, objet in _elements(parametres, lecteur, "modules"):
+        id_ = lecteur.texte(objet, "id", f"{chemin}.id")
+        titre = lecteur.texte(objet, "titre", f"{chemin}.titre")
+        statut = lecteur.choix(objet, "statut", f"{chemin}.statut", STATUTS, "statut inconnu")
+        indicateur_ = lecteur.texte(objet, "indicateur", f"{chemin}.indicateur")
+        declenchement = objet.get("declenchement")
+        if not isinstance(declenchement, list) or any(d not in DECLENCHEMENTS for d in declenchement):
+            lecteur.erreur(f"{chemin}.declenchement", f"liste attendue, parmi : {', '.join(DECLENCHEMENTS)}")
+            declenchement = []
+        types = []
+        for chemin_t, theme in lecteur.elements(objet, "themes", f"{chemin}.themes") if objet.get("themes") else []:
+            tid = lecteur.texte(theme, "id", f"{chemin_t}.id")
+            ttitre = lecteur.texte(theme, "titre", f"{chemin_t}.titre")
+            secteurs = theme.get("secteurs")
+            if not isinstance(secteurs, list) or not secteurs or any(s not in SECTEURS for s in secteurs):
+                lecteur.erreur(f"{chemin_t}.secteurs", "liste non vide attendue, parmi : PA, PH")
+            elif tid and ttitre:
+                types.append(TypeActions(tid, ttitre, tuple(s for s in SECTEURS if s in secteurs)))
+        if objet.get("themes") is not None and not isinstance(objet.get("themes"), list):
+            lecteur.erreur(f"{chemin}.themes", "liste attendue")
+        cle = "max_types_actions_par_secteur" if "max_types_actions_par_secteur" in objet else "max_actions_par_secteur"
+        maximum = general
+        if cle in objet:
+            lu = None if objet[cle] is None else lecteur.nombre(objet, cle, f"{chemin}.{cle}", minimum=1, entier=True)
+            maximum = None if lu is None else int(lu)
+        if id_ and titre and statut and indicateur_:
+            resultat.append(ModuleDossier(id_, titre, statut, tuple(declenchement), indicateur_, tuple(types), maximum))
+    lecteur.terminer()
+    return resultat
+
+
+def infos_indicateur(parametres: object, id_: str) -> dict:
+    """``{"libelle", "unite", "calculateur_dedie", "seuils"}`` de l'indicateur ``id_`` (vides s'il manque).
+
+    ``seuils`` : liste de ``{"valeur", "sens", "source"}`` (voir ``calculators/seuils.py``).
+    """
+    lecteur = Lecteur()
+    elements = _elements(parametres, lecteur, "indicateurs")
+    lecteur.terminer()
+    for _, objet in elements:
+        if objet.get("id") == id_:
+            seuils = objet.get("seuils")
+            return {
+                "libelle": objet["libelle"] if isinstance(objet.get("libelle"), str) else id_,
+                "unite": objet["unite"] if isinstance(objet.get("unite"), str) else "",
+                "calculateur_dedie": objet.get("calculateur_dedie"),
+                "seuils": seuils if isinstance(seuils, list) else [],
+            }
+    return {"libelle": id_, "unite": "", "calculateur_dedie": None, "seuils": []}

@@ -159,7 +159,11 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
                        "reference": p["modulation"]["reference"]},
         "avancement": {"max_actions_par_secteur": p["avancement"]["max_actions_par_secteur"]},
         "modules": [{"id": m["id"], "titre": m["titre"], "indicateur": m["indicateur"],
-                     "max_actions_par_secteur": m["regles"].get("max_actions_par_secteur")} for m in ref.modules],
+                     "max_actions_par_secteur": m["regles"].get("max_actions_par_secteur"),
+                     # Dossier « Mon CPOM » (calculators/dossier.py) : statut, déclenchement, types d'actions.
+                     "statut": m["statut"], "declenchement": list(m["declenchement"]),
+                     "themes": [{"id": t["id"], "titre": t["titre"], "secteurs": list(t["secteurs"])}
+                                for t in m["themes"]]} for m in ref.modules],
         "indicateurs": [
             {
                 "id": i["id"],
@@ -168,6 +172,7 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
                 "variables": [{k: v[k] for k in ("nom", "libelle", "type", "min", "max")} for v in i["variables"]],
                 "unite": i["unite"],
                 "decimales": i["decimales"],
+                "calculateur_dedie": i.get("calculateur_dedie"),
             }
             for i in ref.indicateurs.values()
         ],
