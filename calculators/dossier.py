@@ -238,7 +238,7 @@ def _lire_esms(lecteur: Lecteur, dossier: dict, categories: list[str]) -> list[E
     return resultat
 
 
-def _lire_modules(lecteur: Lecteur, dossier: dict, definitions: list[lire.ModuleDossier]) -> list[ModuleLu]:
+def _lire_modules(lecteur: Lecteur, dossier: dict, definitions: list[lire.ModuleDossier], parametres: dict) -> list[ModuleLu]:
     par_id = {d.id: d for d in definitions}
     lus: dict[str, ModuleLu] = {}
     for chemin, objet in _liste(lecteur, dossier, "modules", "modules", len(definitions) * 2):
@@ -270,7 +270,7 @@ def _lire_modules(lecteur: Lecteur, dossier: dict, definitions: list[lire.Module
             manquant = "cible_finale" if module.cible_finale is None else "valeur_initiale"
             if objet.get(manquant) in (None, ""):
                 lecteur.erreur(f"{chemin}.{manquant}", "valeur initiale et cible finale vont ensemble : indiquez les deux")
-        module.suivi = _lire_suivi(lecteur, objet, chemin)
+        module.suivi = _lire_suivi(lecteur, objet, chemin, _mode(definition, parametres))
         lus[id_] = module
     # Les modules obligatoires sont toujours dans le dossier ; les modules à la carte s'y ajoutent.
     return [lus.get(d.id) or ModuleLu(d, None) for d in definitions if d.id in lus or d.statut == "obligatoire"]
@@ -307,9 +307,16 @@ def _lire_types(lecteur: Lecteur, objet: dict, chemin: str, definition: lire.Mod
     return types
 
 
-def _lire_suivi(lecteur: Lecteur, objet: dict, chemin: str) -> dict[str, dict]:
+ATTENDU_SUIVI = {"actions": ("taux", "{\"taux\": …} (taux d'avancement figé de l'année)"),
+                 "valeurs": ("valeurs", "{\"valeurs\": {…}} (variables de l'indicateur)")}
+
+
+def _lire_suivi(lecteur: Lecteur, objet: dict, chemin: str, mode: str) -> dict[str, dict]:
     valeur = objet.get("suivi")
     if valeur is None:
+        return {}
+    if mode == "points_fragilite":
+        lecteur.erreur(f"{chemin}.suivi", "le taux de résolution se calcule à partir de points_fragilite : pas de suivi à saisir")
         return {}
     if not isinstance(valeur, dict):
         lecteur.erreur(f"{chemin}.suivi", f"objet {{N1: {{...}}, …, N5: {{...}}}} attendu, reçu {recu(valeur)}")
@@ -319,8 +326,8 @@ def _lire_suivi(lecteur: Lecteur, objet: dict, chemin: str) -> dict[str, dict]:
         champ = f"{chemin}.suivi.{annee}"
         if annee not in ANNEES:
             lecteur.erreur(champ, f"année inconnue (valeurs possibles : {', '.join(ANNEES)})")
-        elif not isinstance(releve, dict) or set(releve) - {"taux", "valeurs"} or len(releve) != 1:
-            lecteur.erreur(champ, f"objet {{\"taux\": …}} ou {{\"valeurs\": {{…}}}} attendu, reçu {recu(releve)}")
+        elif not isinstance(releve, dict) or set(releve) != {ATTENDU_SUIVI[mode][0]}:
+            lecteur.erreur(champ, f"objet {ATTENDU_SUIVI[mode][1]} attendu, reçu {recu(releve)}")
         else:
             suivi[annee] = releve
     return suivi
@@ -382,6 +389,16 @@ def _lire_points(lecteur: Lecteur, dossier: dict, esms: list[Esms]) -> list[Poin
     return resultat
 
 
+def _annee_valide(lecteur: Lecteur, dossier: dict) -> bool:
+    """``premiere_annee`` : message sans séparateur de milliers (« entre 2000 et 2100 »)."""
+    valeur = dossier.get("premiere_annee")
+    if valeur is None or isinstance(valeur, bool) or not isinstance(valeur, (int, str)) or not str(valeur).strip().isdigit() \
+            or not 2000 <= int(str(valeur).strip()) <= 2100:
+        lecteur.erreur("premiere_annee", MANQUANT if valeur is None else f"année entre 2000 et 2100 attendue (année civile de N1), reçu {recu(valeur)}")
+        return False
+    return True
+
+
 def lire_dossier(brut: object, parametres: dict) -> DossierLu:
     """Migre puis lit le dossier ; lève ``EntreeInvalide`` avec toutes les erreurs (chemins des champs)."""
     dossier = migrer(brut)
@@ -398,10 +415,10 @@ def lire_dossier(brut: object, parametres: dict) -> DossierLu:
         _inconnues(lecteur, og_brut, CLES_OG, "og")
         og = {"raison_sociale": lecteur.texte(og_brut, "raison_sociale", "og.raison_sociale"),
               "finess_juridique": _finess(lecteur, og_brut, "finess_juridique", "og.finess_juridique")}
-    premiere = _entier(lecteur, dossier, "premiere_annee", "premiere_annee", 2000, 2100)
+    premiere = _entier(lecteur, dossier, "premiere_annee", "premiere_annee", 2000, 2100) if _annee_valide(lecteur, dossier) else None
     suivi = _entier(lecteur, dossier, "annee_suivi", "annee_suivi", 1, 5, defaut=1)
     esms = _lire_esms(lecteur, dossier, categories)
-    modules = _lire_modules(lecteur, dossier, definitions)
+    modules = _lire_modules(lecteur, dossier, definitions, parametres)
     actions = _lire_actions(lecteur, dossier, modules, phases, esms)
     points = _lire_points(lecteur, dossier, esms)
     lecteur.terminer()
@@ -438,6 +455,22 @@ def _types_par_secteur(module: ModuleLu, actions: list[ActionLue], esms: list[Es
     return resultat
 
 
+def _hors_secteur(module: ModuleLu, actions: list[ActionLue], esms: list[Esms]) -> list[str]:
+    """Actions dont le type d'actions n'est proposé pour aucun secteur de leurs ESMS."""
+    types = {t.id: t for t in module.definition.types}
+    avertissements = []
+    for action in actions:
+        secteurs = _secteurs_action(action, esms)
+        if action.type_actions is not None and secteurs and not set(secteurs) & set(types[action.type_actions].secteurs):
+            type_ = types[action.type_actions]
+            avertissements.append(
+                f"Action « {action.libelle} » (actions[{action.rang}]) : le type d'actions « {type_.titre} » n'est proposé que pour "
+                f"le secteur {', '.join(type_.secteurs)}, or l'action concerne le secteur {', '.join(secteurs)} ; "
+                "elle n'est comptée dans aucun secteur."
+            )
+    return avertissements
+
+
 def _avertissements_types(module: ModuleLu, par_secteur: dict[str, list[str]]) -> list[str]:
     """Règle : au plus N types d'actions par secteur (N du module) ; le sixième type avertit."""
     maximum = module.definition.max_types
@@ -457,11 +490,11 @@ def _fin_annee(premiere: int, rang: int) -> str:
     return f"{premiere + rang - 1}-12-31"
 
 
-def _mode(module: ModuleLu, parametres: dict) -> str:
+def _mode(definition: lire.ModuleDossier, parametres: dict) -> str:
     """Comment se calcule l'indicateur du module : ``actions``, ``points_fragilite`` ou ``valeurs``."""
-    if module.definition.indicateur == INDICATEUR_FRAGILITES:
+    if definition.indicateur == INDICATEUR_FRAGILITES:
         return "points_fragilite"
-    if lire.infos_indicateur(parametres, module.definition.indicateur)["calculateur_dedie"] == "avancement":
+    if lire.infos_indicateur(parametres, definition.indicateur)["calculateur_dedie"] == "avancement":
         return "actions"
     return "valeurs"
 
@@ -496,21 +529,15 @@ def _annees(module: ModuleLu, mode: str, courant: dict, dossier: DossierLu, para
             if rang <= dossier.annee_suivi:
                 ligne.update(fragilites.taux_resolution(courant["retenus"], rang, parametres), origine="points_fragilite")
         elif releve is not None and mode == "actions":
-            if "taux" not in releve:
-                raise EntreeInvalide([Erreur(champ, "taux d'avancement attendu : {\"taux\": …}")])
             lecteur = Lecteur()
             taux = lecteur.nombre(releve, "taux", f"{champ}.taux", minimum=0, maximum=100)
             lecteur.terminer()
             ligne.update(valeur=en_json(taux), origine="saisie")
         elif releve is not None:
-            if "valeurs" not in releve:
-                raise EntreeInvalide([Erreur(champ, "valeurs de l'indicateur attendues : {\"valeurs\": {…}}")])
             ligne.update(_valeur_indicateur(module.definition.indicateur, releve["valeurs"], f"{champ}.valeurs", parametres), origine="saisie")
         elif mode == "actions" and rang == dossier.annee_suivi and courant.get("taux") is not None:
             ligne.update(valeur=courant["taux"], origine="actions")
         lignes.append(ligne)
-    if mode == "points_fragilite" and module.suivi:
-        raise EntreeInvalide([Erreur(f"{module.chemin}.suivi", "le taux de résolution se calcule à partir de points_fragilite : pas de suivi à saisir")])
     return lignes
 
 
@@ -576,8 +603,8 @@ def calculer(entree: dict, parametres: dict) -> dict:
         actions = [a for a in dossier.actions if a.module == definition.id]
         calculees = [_action_calculee(a, phases, dossier, titres) for a in actions]
         par_secteur = _types_par_secteur(module, actions, dossier.esms)
-        avertissements += _avertissements_types(module, par_secteur)
-        mode = _mode(module, parametres)
+        avertissements += _avertissements_types(module, par_secteur) + _hors_secteur(module, actions, dossier.esms)
+        mode = _mode(definition, parametres)
         taux = arrondir(sum((Decimal(str(a["taux"])) for a in calculees), Decimal(0)) / len(calculees)) if calculees else None
         courant = {"taux": en_json(taux) if taux is not None else None, "retenus": diagnostic["retenus"]}
         annees = _annees(module, mode, courant, dossier, parametres)
