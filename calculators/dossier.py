@@ -225,8 +225,8 @@ def _lire_esms(lecteur: Lecteur, dossier: dict, categories: list[str]) -> list[E
                            f"jours d'ouverture fixés par la catégorie ; indiquez la catégorie « {CATEGORIE_AUTRE} » pour une durée spécifique")
         nombres = {
             cle: lecteur.nombre(objet, cle, f"{chemin}.{cle}", minimum=mini, maximum=maxi, strict=strict, obligatoire=False)
-            for cle, mini, maxi, strict in (("capacite", 0, BORNE, True), ("dotation", 0, BORNE, False),
-                                            ("activite_realisee", 0, BORNE, False), ("taux_cible", 0, 100, False))
+            for cle, mini, maxi, strict in (("capacite", 0, None, True), ("dotation", 0, BORNE, False),
+                                            ("activite_realisee", 0, None, False), ("taux_cible", 0, 100, False))
         }
         diagnostic = objet.get("diagnostic") or {}
         if not isinstance(diagnostic, dict) or not all(isinstance(v, dict) for v in diagnostic.values()):

@@ -14,12 +14,16 @@ from calculators.erreurs import FormuleInvalide
 from calculators.formule import verifier
 
 __all__ = [
+    "ModuleDossier",
     "Phase",
+    "TypeActions",
     "ids_indicateurs",
     "indicateur",
+    "infos_indicateur",
     "jours_par_categorie",
     "max_actions_par_secteur",
     "modulation",
+    "modules_dossier",
     "phases",
     "titres_modules",
 ]
@@ -242,7 +246,8 @@ def _max_general(parametres: object) -> int | None:
 def modules_dossier(parametres: object) -> list[ModuleDossier]:
     """Les modules, dans l'ordre des paramètres, avec leurs types d'actions (clés ``statut``,
     ``declenchement``, ``themes`` [{id, titre, secteurs}] et ``max_types_actions_par_secteur`` ou, à
-    défaut, ``max_actions_par_secteur`` de chaque module)."""
+    défaut, ``max_actions_par_secteur`` de chaque module ; sans clé : la valeur générale pour un
+    module obligatoire, pas de limite pour un module à la carte)."""
     general = _max_general(parametres)
     lecteur = Lecteur()
     resultat = []
@@ -267,7 +272,7 @@ def modules_dossier(parametres: object) -> list[ModuleDossier]:
         if objet.get("themes") is not None and not isinstance(objet.get("themes"), list):
             lecteur.erreur(f"{chemin}.themes", "liste attendue")
         cle = "max_types_actions_par_secteur" if "max_types_actions_par_secteur" in objet else "max_actions_par_secteur"
-        maximum = general
+        maximum = general if statut == "obligatoire" else None  # la règle vise les modules obligatoires
         if cle in objet:
             lu = None if objet[cle] is None else lecteur.nombre(objet, cle, f"{chemin}.{cle}", minimum=1, entier=True)
             maximum = None if lu is None else int(lu)
