@@ -230,7 +230,8 @@ def _lire_esms(lecteur: Lecteur, dossier: dict, categories: list[str]) -> list[E
         }
         diagnostic = objet.get("diagnostic") or {}
         if not isinstance(diagnostic, dict) or not all(isinstance(v, dict) for v in diagnostic.values()):
-            lecteur.erreur(f"{chemin}.diagnostic", f"objet {{indicateur: {{variable: valeur}}}} attendu, reçu {recu(diagnostic)}")
+            lecteur.erreur(f"{chemin}.diagnostic",
+                           f"objet {{indicateur: {{\"valeurs\": {{…}}}} ou {{\"valeur\": …}}}} attendu, reçu {recu(diagnostic)}")
             diagnostic = {}
         if finess and nom and secteur and categorie:
             vus.add(finess)
@@ -308,7 +309,7 @@ def _lire_types(lecteur: Lecteur, objet: dict, chemin: str, definition: lire.Mod
 
 
 ATTENDU_SUIVI = {"actions": ("taux", "{\"taux\": …} (taux d'avancement figé de l'année)"),
-                 "valeurs": ("valeurs", "{\"valeurs\": {…}} (variables de l'indicateur)")}
+                 "valeurs": ("valeurs", "{\"valeurs\": {…}} (variables de l'indicateur) ou {\"valeur\": …} (indicateur sans formule)")}
 
 
 def _lire_suivi(lecteur: Lecteur, objet: dict, chemin: str, mode: str) -> dict[str, dict]:
@@ -326,7 +327,8 @@ def _lire_suivi(lecteur: Lecteur, objet: dict, chemin: str, mode: str) -> dict[s
         champ = f"{chemin}.suivi.{annee}"
         if annee not in ANNEES:
             lecteur.erreur(champ, f"année inconnue (valeurs possibles : {', '.join(ANNEES)})")
-        elif not isinstance(releve, dict) or set(releve) != {ATTENDU_SUIVI[mode][0]}:
+        elif not isinstance(releve, dict) or len(releve) != 1 or next(iter(releve)) not in (
+                ("taux",) if mode == "actions" else ("valeurs", "valeur")):
             lecteur.erreur(champ, f"objet {ATTENDU_SUIVI[mode][1]} attendu, reçu {recu(releve)}")
         else:
             suivi[annee] = releve
@@ -428,12 +430,9 @@ def lire_dossier(brut: object, parametres: dict) -> DossierLu:
 # --- Calculs ----------------------------------------------------------------------------------
 
 
-def _reprefixer(exc: EntreeInvalide, ancien: str, nouveau: str) -> EntreeInvalide:
-    """Les erreurs d'un calculateur réutilisé, ramenées aux chemins du dossier."""
-    return EntreeInvalide([
-        Erreur(nouveau + e.champ[len(ancien):] if e.champ.startswith(ancien) else f"{nouveau}.{e.champ}", e.message)
-        for e in exc.erreurs
-    ])
+def _reprefixer(exc: EntreeInvalide, prefixe: str) -> EntreeInvalide:
+    """Les erreurs d'un calculateur réutilisé, ramenées aux chemins du dossier (``prefixe.champ``)."""
+    return EntreeInvalide([Erreur(f"{prefixe}.{e.champ}" if e.champ else prefixe, e.message) for e in exc.erreurs])
 
 
 def _secteurs_action(action: ActionLue, esms: list[Esms]) -> list[str]:
@@ -499,11 +498,12 @@ def _mode(definition: lire.ModuleDossier, parametres: dict) -> str:
     return "valeurs"
 
 
-def _valeur_indicateur(id_: str, valeurs: object, champ: str, parametres: dict) -> dict:
+def _valeur_indicateur(id_: str, releve: dict, champ: str, parametres: dict) -> dict:
+    """Valeur de l'indicateur pour un relevé ``{"valeurs": {…}}`` ou ``{"valeur": …}``."""
     try:
-        resultat = indicateur.calculer({"id": id_, "valeurs": valeurs}, parametres)
+        resultat = indicateur.calculer({"id": id_, **releve}, parametres)
     except EntreeInvalide as exc:
-        raise _reprefixer(exc, "valeurs", champ) from None
+        raise _reprefixer(exc, champ) from None
     return {"valeur": resultat["valeur"], **({"non_calculable": resultat["non_calculable"]} if "non_calculable" in resultat else {})}
 
 
@@ -514,7 +514,7 @@ def _cibles(module: ModuleLu) -> list[float] | None:
     try:
         return trajectoire.calculer(entree, {})["cibles"]
     except EntreeInvalide as exc:
-        raise _reprefixer(exc, "", module.chemin or "modules") from None
+        raise _reprefixer(exc, module.chemin or "modules") from None
 
 
 def _annees(module: ModuleLu, mode: str, courant: dict, dossier: DossierLu, parametres: dict) -> list[dict]:
@@ -534,7 +534,7 @@ def _annees(module: ModuleLu, mode: str, courant: dict, dossier: DossierLu, para
             lecteur.terminer()
             ligne.update(valeur=en_json(taux), origine="saisie")
         elif releve is not None:
-            ligne.update(_valeur_indicateur(module.definition.indicateur, releve["valeurs"], f"{champ}.valeurs", parametres), origine="saisie")
+            ligne.update(_valeur_indicateur(module.definition.indicateur, releve, champ, parametres), origine="saisie")
         elif mode == "actions" and rang == dossier.annee_suivi and courant.get("taux") is not None:
             ligne.update(valeur=courant["taux"], origine="actions")
         lignes.append(ligne)

@@ -1,95 +1,69 @@
 """Autodiagnostic des points de fragilité (module Efficience) et taux de résolution année par année.
 
-1. Pour chaque ESMS, l'OG saisit les variables d'indicateurs de la bibliothèque
-   (``esms[i].diagnostic = {id d'indicateur: {variable: valeur}}``) ; la valeur est calculée par
-   ``calculators.indicateur``.
-2. Chaque seuil de l'indicateur (données des paramètres : ``indicateurs[].seuils`` =
-   ``[{"valeur", "sens", "source"}]``, ``sens`` = ``min`` : fragilité sous la valeur, ``max`` :
-   fragilité au-dessus ; ``secteurs`` facultatif) est comparé à la valeur : un seuil franchi propose
-   un point de fragilité, avec la source du seuil.
+1. Pour chaque ESMS, l'OG saisit des indicateurs de la bibliothèque
+   (``esms[i].diagnostic = {id d'indicateur: {"valeurs": {variable: valeur}} | {"valeur": v}}``) ;
+   ``calculators.indicateur`` calcule la valeur et la confronte aux seuils de l'indicateur (données
+   des paramètres, ``calculators.seuils`` : sens, valeur, source, lieu).
+2. Chaque indicateur dont un seuil n'est pas respecté propose un point de fragilité, avec la source
+   et le lieu de chaque seuil.
 3. L'OG garde (par défaut), écarte (``retenu: false``) ou ajoute des points (``points_fragilite``) ;
    les points retenus sont la base du taux de résolution : pour l'année Nk, points résolus en N1…Nk
    ÷ points retenus × 100 (indicateur ``taux-resolution-points-fragilite`` des paramètres).
-
->>> hors_seuil(Decimal("7.5"), {"valeur": 10, "sens": "max"}), hors_seuil(Decimal("7.5"), {"valeur": 10, "sens": "min"})
-(False, True)
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from calculators import indicateur
 from calculators import parametres as lire
-from calculators.entrees import Lecteur
+from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
 from calculators.nombres import decimal_exact, francais
 
-__all__ = ["SENS", "diagnostiquer", "hors_seuil", "seuils_indicateur", "taux_resolution"]
+__all__ = ["diagnostiquer", "taux_resolution"]
 
-SENS = {"min": "au moins", "max": "au plus"}
 INDICATEUR = "taux-resolution-points-fragilite"
+ENTREES = ("valeurs", "valeur")
 
 
-def hors_seuil(valeur: Decimal, seuil: dict) -> bool:
-    """Vrai si ``valeur`` franchit le seuil (``min`` : en dessous ; ``max`` : au-dessus)."""
-    limite = decimal_exact(seuil["valeur"])
-    return valeur < limite if seuil["sens"] == "min" else valeur > limite
-
-
-def seuils_indicateur(parametres: dict, id_: str) -> list[dict]:
-    """Les seuils de l'indicateur, contrôlés : ``{"valeur", "sens", "source", "secteurs"}``."""
-    lecteur = Lecteur()
-    resultat = []
-    for rang, seuil in enumerate(lire.infos_indicateur(parametres, id_)["seuils"]):
-        chemin = f"parametres.indicateurs[{id_}].seuils[{rang}]"
-        if lecteur.objet(seuil, chemin) is None:
-            continue
-        valeur = lecteur.nombre(seuil, "valeur", f"{chemin}.valeur")
-        sens = lecteur.choix(seuil, "sens", f"{chemin}.sens", list(SENS), "sens inconnu")
-        source = lecteur.texte(seuil, "source", f"{chemin}.source", maximum=500)
-        secteurs = seuil.get("secteurs") or list(lire.SECTEURS)
-        if valeur is not None and sens and source:
-            resultat.append({"valeur": float(valeur), "sens": sens, "source": source, "secteurs": list(secteurs)})
-    lecteur.terminer()
-    return resultat
-
-
-def _ecrire(valeur: float, unite: str) -> str:
+def _ecrire(valeur: float | str, unite: str) -> str:
+    if isinstance(valeur, str):
+        return valeur
     texte = francais(decimal_exact(valeur))
-    return f"{texte} {unite}".strip() if unite != "%" else f"{texte} %"
+    return f"{texte}\u00a0{unite}" if unite else texte
 
 
 def _proposes(esms: list, parametres: dict) -> list[dict]:
     proposes, erreurs = [], []
+    connus = lire.ids_indicateurs(parametres)
     for rang, e in enumerate(esms):
-        for id_, valeurs in e.diagnostic.items():
+        for id_, saisie in e.diagnostic.items():
             champ = f"esms[{rang}].diagnostic.{id_}"
-            if lire.indicateur(parametres, id_) is None:
-                erreurs.append(Erreur(champ, f"indicateur inconnu « {id_} » (indicateurs : {', '.join(lire.ids_indicateurs(parametres))})"))
+            if id_ not in connus:
+                erreurs.append(Erreur(champ, f"indicateur inconnu « {id_} » (indicateurs : {', '.join(connus)})"))
+                continue
+            if len(saisie) != 1 or next(iter(saisie)) not in ENTREES:
+                erreurs.append(Erreur(champ, f"objet {{\"valeurs\": {{…}}}} ou {{\"valeur\": …}} attendu, reçu {recu(saisie)}"))
                 continue
             try:
-                calcul = indicateur.calculer({"id": id_, "valeurs": valeurs}, parametres)
+                calcul = indicateur.calculer({"id": id_, **saisie}, parametres)
             except EntreeInvalide as exc:
-                erreurs += [Erreur(champ + err.champ[len("valeurs"):], err.message) for err in exc.erreurs]
+                erreurs += [Erreur(f"{champ}.{err.champ}", err.message) for err in exc.erreurs]
                 continue
-            if calcul["valeur"] is None:
+            franchis = [s for s in calcul.get("seuils", []) if not s["respecte"]]
+            if calcul["valeur"] is None or not franchis:
                 continue
             infos = lire.infos_indicateur(parametres, id_)
-            franchis = [s for s in seuils_indicateur(parametres, id_)
-                        if e.secteur in s["secteurs"] and hors_seuil(decimal_exact(calcul["valeur"]), s)]
-            if franchis:
-                texte_seuils = " ; ".join(f"{SENS[s['sens']]} {_ecrire(s['valeur'], infos['unite'])}" for s in franchis)
-                proposes.append({
-                    "id": f"{e.finess}/{id_}",
-                    "esms": e.finess,
-                    "esms_nom": e.nom,
-                    "indicateur": id_,
-                    "libelle": f"{infos['libelle']} : {_ecrire(calcul['valeur'], infos['unite'])} (seuil : {texte_seuils})",
-                    "valeur": calcul["valeur"],
-                    "seuils": franchis,
-                    "sources": [s["source"] for s in franchis],
-                })
+            proposes.append({
+                "id": f"{e.finess}/{id_}",
+                "esms": e.finess,
+                "esms_nom": e.nom,
+                "indicateur": id_,
+                "libelle": f"{infos['libelle']} : {_ecrire(calcul['valeur'], calcul['unite'])} "
+                           f"(seuil : {' ; '.join(s['seuil'] for s in franchis)})",
+                "valeur": calcul["valeur"],
+                "seuils": [{"seuil": s["seuil"], "source": s["source"], "lieu": s["lieu"]} for s in franchis],
+                "sources": [{"source": s["source"], "lieu": s["lieu"]} for s in franchis],
+            })
     if erreurs:
         raise EntreeInvalide(erreurs)
     return proposes

@@ -176,39 +176,33 @@ def test_modulation_de_chaque_esms_et_total_dgc():
 # --- points de fragilité ---
 
 
-@pytest.mark.parametrize(("valeur", "sens", "fragile"), [("94.99", "min", True), ("95", "min", False), ("2.01", "max", True), ("2", "max", False)])
-def test_hors_seuil(valeur, sens, fragile):
-    from decimal import Decimal
-
-    assert fragilites.hors_seuil(Decimal(valeur), {"valeur": 95 if sens == "min" else 2, "sens": sens}) is fragile
-
-
 def test_autodiagnostic_puis_choix_de_l_og_puis_taux_par_annee():
-    esms = [{**EHPAD, "diagnostic": {"taux-occupation": {"journees_realisees": 80, "journees_theoriques": 100}}},
-            {**IME, "diagnostic": {"taux-occupation": {"journees_realisees": 92, "journees_theoriques": 100}}}]
-    points = [{"diagnostic": "250000001/taux-occupation", "resolu_en": "N3"}, {"libelle": "Gouvernance", "resolu_en": "N1"},
+    """Seuils des paramètres (calculators.seuils, via calculators.indicateur) → points proposés avec
+    leur source ; l'OG en garde, en écarte, en ajoute ; taux de résolution année par année."""
+    esms = [{**EHPAD, "diagnostic": {"occupation-aj": {"valeurs": {"journees_realisees": 1767, "capacite": 13}},
+                                     "absenteisme": {"valeur": "9,5"}}},
+            {**IME, "diagnostic": {"absenteisme": {"valeur": 10}, "outils-numeriques": {"valeur": "non"}}}]
+    points = [{"diagnostic": "250000001/absenteisme", "resolu_en": "N3"}, {"libelle": "Gouvernance", "resolu_en": "N1"},
               {"libelle": "Écarté", "retenu": False}]
     resultat = calculer(un_dossier(esms=esms, annee_suivi=4, points_fragilite=points))
     proposes = resultat["fragilites"]["proposes"]
     assert [(p["id"], p["libelle"], p["sources"]) for p in proposes] == [
-        ("250004389/taux-occupation", "Taux d'occupation : 80 % (seuil : au moins 95 %)", ["Seuil de test (bas)"]),
-        ("250000001/taux-occupation", "Taux d'occupation : 92 % (seuil : au moins 95 %)", ["Seuil de test (bas)"]),
+        ("250004389/occupation-aj", "Taux d'occupation AJ (253 jours) : 53,72\u00a0% (seuil : > 70\u00a0%)",
+         [{"source": "guide-idf", "lieu": "objectif 3-1"}]),
+        ("250000001/absenteisme", "Taux d'absentéisme : 10\u00a0% (seuil : < 10\u00a0%)", [{"source": "guide-idf", "lieu": "objectif 3-3"}]),
+        ("250000001/outils-numeriques", "Outils numériques de coordination : Non (seuil : = Oui)", [{"source": "essai", "lieu": "cas de test"}]),
     ]
     assert [(p["id"], p["origine"], p["resolu_en"]) for p in resultat["fragilites"]["retenus"]] == [
-        ("250000001/taux-occupation", "diagnostic", "N3"), ("ajout-2", "ajout", "N1"), ("250004389/taux-occupation", "diagnostic", None)]
+        ("250000001/absenteisme", "diagnostic", "N3"), ("ajout-2", "ajout", "N1"),
+        ("250004389/occupation-aj", "diagnostic", None), ("250000001/outils-numeriques", "diagnostic", None)]
     assert [p["libelle"] for p in resultat["fragilites"]["ecartes"]] == ["Écarté"]
     efficience = next(m for m in resultat["modules"] if m["id"] == "efficience")
-    assert [a["valeur"] for a in efficience["annees"]] == [33.33, 33.33, 66.67, 66.67, None]
+    assert [a["valeur"] for a in efficience["annees"]] == [25.0, 25.0, 50.0, 50.0, None]
 
 
-def test_seuil_mal_forme_dans_les_parametres(parametres):
-    parametres["indicateurs"][1]["seuils"] = [{"valeur": "x", "sens": "egal", "source": ""}]
-    esms = [{**EHPAD, "diagnostic": {"taux-occupation": {"journees_realisees": 80, "journees_theoriques": 100}}}]
-    with pytest.raises(EntreeInvalide) as exc:
-        calculer(un_dossier(esms=esms), parametres)
-    assert [e.champ for e in exc.value.erreurs] == [
-        "parametres.indicateurs[taux-occupation].seuils[0].valeur", "parametres.indicateurs[taux-occupation].seuils[0].sens",
-        "parametres.indicateurs[taux-occupation].seuils[0].source"]
+def test_sans_point_retenu_le_taux_n_est_pas_calculable():
+    annees = calculer(un_dossier(annee_suivi=2))["modules"][3]["annees"]
+    assert [a.get("non_calculable") for a in annees] == ["aucun point de fragilité retenu"] * 2 + [None] * 3
 
 
 # --- sorties ---
