@@ -15,13 +15,14 @@ from calculators.formule import verifier
 
 __all__ = [
     "Phase",
+    "TypesActions",
     "ids_indicateurs",
     "indicateur",
     "jours_par_categorie",
-    "max_actions_par_secteur",
     "modulation",
     "phases",
     "titres_modules",
+    "types_actions_par_module",
 ]
 
 RACINE = "parametres"
@@ -85,34 +86,39 @@ def titres_modules(parametres: object) -> dict[str, str]:
     return resultat
 
 
-def max_actions_par_secteur(parametres: object) -> int:
-    lecteur = Lecteur()
-    section = _section(parametres, lecteur, "avancement")
-    objet = lecteur.objet(section, f"{RACINE}.avancement") if section is not None else None
-    maximum = None
-    if objet is not None:
-        chemin = f"{RACINE}.avancement.max_actions_par_secteur"
-        maximum = lecteur.nombre(objet, "max_actions_par_secteur", chemin, minimum=1, entier=True)
-    lecteur.terminer()
-    return int(maximum)
+@dataclass(frozen=True)
+class TypesActions:
+    """Types d'actions d'un module et nombre maximal de types d'actions retenus par secteur.
 
-
-def maximums_par_module(parametres: object) -> dict[str, int | None]:
-    """``{id: nombre maximal d'actions par secteur}`` de chaque module (``None`` : pas de limite).
-
-    Un module sans clé ``max_actions_par_secteur`` prend la valeur générale ``avancement``.
+    ``maximum`` vaut ``None`` quand le module ne fixe pas de limite ; ``types`` (``{id: titre}``, dans
+    l'ordre des paramètres) est vide pour un module qui ne propose pas de types d'actions.
     """
-    general = max_actions_par_secteur(parametres)
+
+    maximum: int | None
+    types: dict[str, str]
+
+
+def types_actions_par_module(parametres: object) -> dict[str, TypesActions]:
+    """``{id du module: TypesActions}`` lus dans ``modules[].max_types_actions_par_secteur`` et
+    ``modules[].types_actions`` (``[{id, titre}]``) ; une clé absente ou ``null`` : pas de limite,
+    pas de types d'actions."""
     lecteur = Lecteur()
-    resultat: dict[str, int | None] = {}
+    resultat: dict[str, TypesActions] = {}
     for chemin, objet in _elements(parametres, lecteur, "modules"):
-        maximum = general
-        if objet.get("max_actions_par_secteur", general) is None:
-            maximum = None
-        elif "max_actions_par_secteur" in objet:
-            lu = lecteur.nombre(objet, "max_actions_par_secteur", f"{chemin}.max_actions_par_secteur", minimum=1, entier=True)
+        maximum = None
+        if objet.get("max_types_actions_par_secteur") is not None:
+            lu = lecteur.nombre(
+                objet, "max_types_actions_par_secteur", f"{chemin}.max_types_actions_par_secteur", minimum=1, entier=True
+            )
             maximum = None if lu is None else int(lu)
-        resultat[str(objet.get("id"))] = maximum
+        types: dict[str, str] = {}
+        if objet.get("types_actions") not in (None, []):
+            for sous_chemin, type_ in lecteur.elements(objet, "types_actions", f"{chemin}.types_actions"):
+                id_ = lecteur.texte(type_, "id", f"{sous_chemin}.id")
+                titre = lecteur.texte(type_, "titre", f"{sous_chemin}.titre")
+                if id_ and titre:
+                    types[id_] = titre
+        resultat[str(objet.get("id"))] = TypesActions(maximum, types)
     lecteur.terminer()
     return resultat
 
