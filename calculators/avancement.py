@@ -8,9 +8,12 @@
 
 Arrondi : chaque taux est arrondi à 2 décimales (demi supérieur) et la moyenne suivante est faite
 sur les taux arrondis affichés, pour que les chiffres affichés s'enchaînent.
-Au-delà du nombre maximal d'actions par secteur fixé pour le module (``max_actions_par_secteur`` du
-module, sinon la valeur générale ; aucun pour un module sans limite), un avertissement est ajouté (le
-calcul n'est pas refusé).
+Chaque action appartient à l'un des types d'actions de son module (``type_actions``, obligatoire pour
+un module qui en propose, refusé pour un module qui n'en propose pas). Les sources plafonnent le
+nombre de **types d'actions** retenus par secteur, pas le nombre d'actions : au-delà du maximum du
+module (``max_types_actions_par_secteur`` ; aucun pour un module sans limite), un avertissement est
+ajouté pour le secteur (le calcul n'est pas refusé). Plusieurs actions d'un même type comptent pour
+un seul type.
 """
 
 from __future__ import annotations
@@ -48,11 +51,30 @@ def _moyenne(taux: list[Decimal]) -> Decimal:
     return arrondir(sum(taux, Decimal(0)) / len(taux))
 
 
+def _maximum(module: str, regles: dict[str, lire.TypesActions]) -> int | None:
+    return regles[module].maximum if module in regles else None
+
+
+def _type_actions(
+    lecteur: Lecteur, action: dict, champ: str, module: str | None, titres: dict[str, str], regles: dict[str, lire.TypesActions]
+) -> str | None:
+    """Le type d'actions de l'action : l'un de ceux de son module ; aucun si le module n'en propose pas."""
+    if module is None:
+        return None
+    types = regles[module].types if module in regles else {}
+    if types:
+        return lecteur.choix(action, "type_actions", champ, list(types), f"type d'actions hors du module « {titres[module]} » :")
+    valeur = action.get("type_actions")
+    if valeur is not None and not (isinstance(valeur, str) and not valeur.strip()):
+        lecteur.erreur(champ, f"le module « {titres[module]} » ne propose pas de types d'actions : laisser ce champ vide")
+    return None
+
+
 def calculer(entree: dict, parametres: dict) -> dict:
     """``{"actions": [...]}`` → taux des actions, des modules et global (voir CONTEXTE du projet)."""
     phases = lire.phases(parametres)
     modules = lire.titres_modules(parametres)
-    maximums = lire.maximums_par_module(parametres)
+    regles = lire.types_actions_par_module(parametres)
     lecteur = Lecteur()
     lues = []
     for chemin, action in lecteur.elements(entree, "actions", "actions", maximum=MAX_ACTIONS):
@@ -65,25 +87,26 @@ def calculer(entree: dict, parametres: dict) -> dict:
                 action, "avancement_phase", f"{chemin}.avancement_phase", minimum=0, maximum=100, defaut=Decimal(0)
             ),
         }
+        lue["type_actions"] = _type_actions(lecteur, action, f"{chemin}.type_actions", lue["module"], modules, regles)
         lues.append(lue)
     lecteur.terminer()
 
     actions = []
     par_module: dict[str, list[Decimal]] = {}
-    par_secteur: dict[tuple[str, str], int] = {}
+    par_secteur: dict[tuple[str, str], set[str]] = {}
     for lue in lues:
         taux, explication = taux_action(phases, lue["phase"], lue["avancement_phase"])
         actions.append({**lue, "avancement_phase": float(lue["avancement_phase"]), "taux": en_json(taux), "explication": explication})
         par_module.setdefault(lue["module"], []).append(taux)
-        cle = (lue["module"], lue["secteur"])
-        par_secteur[cle] = par_secteur.get(cle, 0) + 1
+        if lue["type_actions"] is not None:
+            par_secteur.setdefault((lue["module"], lue["secteur"]), set()).add(lue["type_actions"])
 
     taux_modules = {id_: _moyenne(par_module[id_]) for id_ in modules if id_ in par_module}
     avertissements = [
-        f"Module « {modules[module]} », secteur {secteur} : {nombre} actions, au-delà des {maximums[module]} actions "
-        f"par secteur prévues ; le taux est calculé quand même."
-        for (module, secteur), nombre in sorted(par_secteur.items(), key=lambda e: (list(modules).index(e[0][0]), e[0][1]))
-        if maximums.get(module) is not None and nombre > maximums[module]
+        f"Module « {modules[module]} », secteur {secteur} : {len(types)} types d'actions retenus, au-delà des "
+        f"{_maximum(module, regles)} types d'actions par secteur prévus ; le taux est calculé quand même."
+        for (module, secteur), types in sorted(par_secteur.items(), key=lambda e: (list(modules).index(e[0][0]), e[0][1]))
+        if _maximum(module, regles) is not None and len(types) > _maximum(module, regles)
     ]
     return {
         "actions": actions,

@@ -18,16 +18,17 @@ __all__ = [
     "ModuleDossier",
     "NATURES",
     "Phase",
-    "TypeActions",
+    "Theme",
+    "TypesActions",
     "ids_indicateurs",
     "indicateur",
     "infos_indicateur",
     "jours_par_categorie",
-    "max_actions_par_secteur",
     "modulation",
     "modules_dossier",
     "phases",
     "titres_modules",
+    "types_actions_par_module",
 ]
 
 RACINE = "parametres"
@@ -91,34 +92,39 @@ def titres_modules(parametres: object) -> dict[str, str]:
     return resultat
 
 
-def max_actions_par_secteur(parametres: object) -> int:
-    lecteur = Lecteur()
-    section = _section(parametres, lecteur, "avancement")
-    objet = lecteur.objet(section, f"{RACINE}.avancement") if section is not None else None
-    maximum = None
-    if objet is not None:
-        chemin = f"{RACINE}.avancement.max_actions_par_secteur"
-        maximum = lecteur.nombre(objet, "max_actions_par_secteur", chemin, minimum=1, entier=True)
-    lecteur.terminer()
-    return int(maximum)
+@dataclass(frozen=True)
+class TypesActions:
+    """Types d'actions d'un module et nombre maximal de types d'actions retenus par secteur.
 
-
-def maximums_par_module(parametres: object) -> dict[str, int | None]:
-    """``{id: nombre maximal d'actions par secteur}`` de chaque module (``None`` : pas de limite).
-
-    Un module sans clé ``max_actions_par_secteur`` prend la valeur générale ``avancement``.
+    ``maximum`` vaut ``None`` quand le module ne fixe pas de limite ; ``types`` (``{id: titre}``, dans
+    l'ordre des paramètres) est vide pour un module qui ne propose pas de types d'actions.
     """
-    general = max_actions_par_secteur(parametres)
+
+    maximum: int | None
+    types: dict[str, str]
+
+
+def types_actions_par_module(parametres: object) -> dict[str, TypesActions]:
+    """``{id du module: TypesActions}`` lus dans ``modules[].max_types_actions_par_secteur`` et
+    ``modules[].types_actions`` (``[{id, titre}]``) ; une clé absente ou ``null`` : pas de limite,
+    pas de types d'actions."""
     lecteur = Lecteur()
-    resultat: dict[str, int | None] = {}
+    resultat: dict[str, TypesActions] = {}
     for chemin, objet in _elements(parametres, lecteur, "modules"):
-        maximum = general
-        if objet.get("max_actions_par_secteur", general) is None:
-            maximum = None
-        elif "max_actions_par_secteur" in objet:
-            lu = lecteur.nombre(objet, "max_actions_par_secteur", f"{chemin}.max_actions_par_secteur", minimum=1, entier=True)
+        maximum = None
+        if objet.get("max_types_actions_par_secteur") is not None:
+            lu = lecteur.nombre(
+                objet, "max_types_actions_par_secteur", f"{chemin}.max_types_actions_par_secteur", minimum=1, entier=True
+            )
             maximum = None if lu is None else int(lu)
-        resultat[str(objet.get("id"))] = maximum
+        types: dict[str, str] = {}
+        if objet.get("types_actions") not in (None, []):
+            for sous_chemin, type_ in lecteur.elements(objet, "types_actions", f"{chemin}.types_actions"):
+                id_ = lecteur.texte(type_, "id", f"{sous_chemin}.id")
+                titre = lecteur.texte(type_, "titre", f"{sous_chemin}.titre")
+                if id_ and titre:
+                    types[id_] = titre
+        resultat[str(objet.get("id"))] = TypesActions(maximum, types)
     lecteur.terminer()
     return resultat
 
@@ -239,7 +245,7 @@ SECTEURS = ["PA", "PH"]
 
 
 @dataclass(frozen=True)
-class TypeActions:
+class Theme:
     """Un type d'actions (fiche ``theme`` du YAML) d'un module et les secteurs où il est proposé."""
 
     id: str
@@ -257,29 +263,15 @@ class ModuleDossier:
     statut: str
     declenchement: tuple[str, ...]
     indicateur: str
-    types: tuple[TypeActions, ...]
+    types: tuple[Theme, ...]
     max_types: int | None
 
 
-def _max_general(parametres: object) -> int | None:
-    """Valeur générale ``avancement.max_types_actions_par_secteur`` (ancienne clé : ``max_actions_par_secteur``)."""
-    lecteur = Lecteur()
-    section = _section(parametres, lecteur, "avancement")
-    objet = lecteur.objet(section, f"{RACINE}.avancement") if section is not None else None
-    maximum = None
-    if objet is not None:
-        cle = "max_types_actions_par_secteur" if "max_types_actions_par_secteur" in objet else "max_actions_par_secteur"
-        maximum = lecteur.nombre(objet, cle, f"{RACINE}.avancement.{cle}", minimum=1, entier=True)
-    lecteur.terminer()
-    return int(maximum)
-
-
 def modules_dossier(parametres: object) -> list[ModuleDossier]:
-    """Les modules, dans l'ordre des paramètres, avec leurs types d'actions (clés ``statut``,
-    ``declenchement``, ``themes`` [{id, titre, secteurs}] et ``max_types_actions_par_secteur`` ou, à
-    défaut, ``max_actions_par_secteur`` de chaque module ; sans clé : la valeur générale pour un
-    module obligatoire, pas de limite pour un module à la carte)."""
-    general = _max_general(parametres)
+    """Les modules, dans l'ordre des paramètres : ``statut``, ``declenchement``, ``indicateur``,
+    ``types_actions`` (``[{id, titre, secteurs}]`` ; sans ``secteurs`` : PA et PH) et
+    ``max_types_actions_par_secteur`` (absent ou ``null`` : pas de limite)."""
+    regles = types_actions_par_module(parametres)
     lecteur = Lecteur()
     resultat = []
     for chemin, objet in _elements(parametres, lecteur, "modules"):
@@ -292,23 +284,14 @@ def modules_dossier(parametres: object) -> list[ModuleDossier]:
             lecteur.erreur(f"{chemin}.declenchement", f"liste attendue, parmi : {', '.join(DECLENCHEMENTS)}")
             declenchement = []
         types = []
-        for chemin_t, theme in lecteur.elements(objet, "themes", f"{chemin}.themes") if objet.get("themes") else []:
-            tid = lecteur.texte(theme, "id", f"{chemin_t}.id")
-            ttitre = lecteur.texte(theme, "titre", f"{chemin_t}.titre")
-            secteurs = theme.get("secteurs")
+        for rang, theme in enumerate(objet.get("types_actions") or []):
+            secteurs = theme.get("secteurs", SECTEURS) if isinstance(theme, dict) else None
             if not isinstance(secteurs, list) or not secteurs or any(s not in SECTEURS for s in secteurs):
-                lecteur.erreur(f"{chemin_t}.secteurs", "liste non vide attendue, parmi : PA, PH")
-            elif tid and ttitre:
-                types.append(TypeActions(tid, ttitre, tuple(s for s in SECTEURS if s in secteurs)))
-        if objet.get("themes") is not None and not isinstance(objet.get("themes"), list):
-            lecteur.erreur(f"{chemin}.themes", "liste attendue")
-        cle = "max_types_actions_par_secteur" if "max_types_actions_par_secteur" in objet else "max_actions_par_secteur"
-        maximum = general if statut == "obligatoire" else None  # la règle vise les modules obligatoires
-        if cle in objet:
-            lu = None if objet[cle] is None else lecteur.nombre(objet, cle, f"{chemin}.{cle}", minimum=1, entier=True)
-            maximum = None if lu is None else int(lu)
+                lecteur.erreur(f"{chemin}.types_actions[{rang}].secteurs", "liste non vide attendue, parmi : PA, PH")
+            elif id_ in regles and theme.get("id") in regles[id_].types:
+                types.append(Theme(theme["id"], regles[id_].types[theme["id"]], tuple(s for s in SECTEURS if s in secteurs)))
         if id_ and titre and statut and indicateur_:
-            resultat.append(ModuleDossier(id_, titre, statut, tuple(declenchement), indicateur_, tuple(types), maximum))
+            resultat.append(ModuleDossier(id_, titre, statut, tuple(declenchement), indicateur_, tuple(types), regles[id_].maximum))
     lecteur.terminer()
     return resultat
 

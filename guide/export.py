@@ -40,7 +40,7 @@ __all__ = [
     "texte_csv",
 ]
 
-SCHEMA_VERSION = "1.0"  # à changer (2.0) si une colonne ou une clé est retirée ou change de sens
+SCHEMA_VERSION = "2.0"  # à changer (2.0) si une colonne ou une clé est retirée ou change de sens
 DOSSIER = "donnees"
 FICHIER_JSON = "referentiel.json"
 
@@ -64,8 +64,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("famille", "texte", "« politiques_publiques », « fonctionnement_interne » ou « a_la_carte »"),
         Colonne("indicateur", "texte", "Identifiant de l'indicateur de suivi annuel (indicateurs.csv)"),
         Colonne("libelle_indicateur", "texte", "Libellé de l'indicateur dans le tableau « En conclusion »"),
-        Colonne("max_actions_par_secteur", "entier", "Nombre maximal d'actions par secteur (vide : non fixé)"),
-        Colonne("min_themes", "entier", "Nombre minimal de types d'actions à retenir (vide : non fixé)"),
+        Colonne("max_types_actions_par_secteur", "entier", "Nombre maximal de types d'actions retenus par secteur (vide : non fixé)"),
         Colonne("nombre_fiches", "entier", "Nombre de fiches (types d'actions) du module"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
     ),
@@ -135,7 +134,7 @@ def tables(ref: Referentiel) -> dict[str, list[dict]]:
         "id": m["id"], "ordre": m["ordre"], "titre": m["titre"], "statut": m["statut"],
         "declenchement": _liste(m["declenchement"]), "famille": m["famille"], "indicateur": m["indicateur"],
         "libelle_indicateur": m["libelle_indicateur"],
-        "max_actions_par_secteur": m["regles"]["max_actions_par_secteur"], "min_themes": m["regles"]["min_themes"],
+        "max_types_actions_par_secteur": m["regles"]["max_types_actions_par_secteur"],
         "nombre_fiches": len(m["themes"]), "page": adresse(pages.chemin_module(m["id"])),
     } for m in ref.modules]
     fiches = [{

@@ -87,10 +87,11 @@ def calculateur_avancement(ref) -> str:
 
 
 def _limites_par_secteur(ref) -> list[tuple[int, list[str]]]:
-    """[(maximum, [titres des modules])] : les modules regroupés par nombre maximal d'actions par secteur."""
+    """[(maximum, [titres des modules])] : les modules regroupés par nombre maximal de types d'actions
+    retenus par secteur."""
     groupes: dict[int, list[str]] = {}
     for module in ref.modules:
-        maximum = module["regles"].get("max_actions_par_secteur")
+        maximum = module["regles"].get("max_types_actions_par_secteur")
         if maximum is not None:
             groupes.setdefault(maximum, []).append(module["titre"])
     return sorted(groupes.items())

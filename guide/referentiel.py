@@ -157,13 +157,11 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
         "jours_ouverture": [{"jours": j["jours"], "categories": j["categories"]} for j in p["jours_ouverture"]],
         "modulation": {"taux_abattement_par_point": p["modulation"]["taux_abattement_par_point"],
                        "reference": p["modulation"]["reference"]},
-        "avancement": {"max_actions_par_secteur": p["avancement"]["max_actions_par_secteur"]},
         "modules": [{"id": m["id"], "titre": m["titre"], "indicateur": m["indicateur"],
-                     "max_actions_par_secteur": m["regles"].get("max_actions_par_secteur"),
-                     # Dossier « Mon CPOM » (calculators/dossier.py) : statut, déclenchement, types d'actions.
-                     "statut": m["statut"], "declenchement": list(m["declenchement"]),
-                     "themes": [{"id": t["id"], "titre": t["titre"], "secteurs": list(t["secteurs"])}
-                                for t in m["themes"]]} for m in ref.modules],
+                     "max_types_actions_par_secteur": m["regles"].get("max_types_actions_par_secteur"),
+                     # secteurs, statut, déclenchement : dossier « Mon CPOM » (calculators/dossier.py)
+                     "types_actions": [{"id": t["id"], "titre": t["titre"], "secteurs": list(t["secteurs"])} for t in m["themes"]],
+                     "statut": m["statut"], "declenchement": list(m["declenchement"])} for m in ref.modules],
         "indicateurs": [
             {
                 "id": i["id"],

@@ -81,10 +81,9 @@ MODULE = {
         "indicateur": ID,
         "libelle_indicateur": TEXTE,
         "bilan": LISTE_TEXTES,
-        "regles": {"type": "table", "defaut": {"max_actions_par_secteur": None, "min_themes": None},
+        "regles": {"type": "table", "defaut": {"max_types_actions_par_secteur": None},
                    "champs": {
-                       "max_actions_par_secteur": {"type": "entier", "nul": True, "min": 1, "defaut": None},
-                       "min_themes": {"type": "entier", "nul": True, "min": 1, "defaut": None},
+                       "max_types_actions_par_secteur": {"type": "entier", "nul": True, "min": 1, "defaut": None},
                    }},
         "presentation": TEXTE,
         "sources": {"type": "liste", "obligatoire": True, "uniques": True,
@@ -149,9 +148,6 @@ PARAMETRES = {
         "modulation": {"type": "table", "obligatoire": True, "champs": {
             "taux_abattement_par_point": {"type": "nombre", "obligatoire": True, "min": 0, "max": 100},
             "reference": TEXTE,
-        }},
-        "avancement": {"type": "table", "obligatoire": True, "champs": {
-            "max_actions_par_secteur": {"type": "entier", "obligatoire": True, "min": 1},
         }},
     },
 }

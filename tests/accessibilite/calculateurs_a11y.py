@@ -29,10 +29,12 @@ def remplir_valide(page, nom: str) -> None:
     """Une saisie complète et valide (le résultat s'affiche)."""
     if nom == "avancement":
         page.get_by_label("Libellé de l'action 1").fill("Créer une plateforme de répit")
+        page.get_by_label("Type d'actions de l'action 1").select_option(label="Prise en compte des aidants")
         page.get_by_label("Phase en cours de l'action 1").select_option(label="Exécution et mise en œuvre")
         page.get_by_label("% réalisé de la phase de l'action 1").fill("12,5")
         page.get_by_role("button", name="Ajouter une action").click()
         page.get_by_label("Libellé de l'action 2").fill("Plan de prévention des chutes")
+        page.get_by_label("Type d'actions de l'action 2").select_option(label="Autodétermination")
         page.get_by_label("Secteur de l'action 2").select_option("PH")
     elif nom == "modulation":
         page.get_by_label("Nom de l'ESMS 1").fill("EHPAD Les Tilleuls")
@@ -52,6 +54,7 @@ def remplir_invalide(page, nom: str) -> None:
     """Une saisie refusée par le moteur, puis « Calculer » : les erreurs s'affichent près des champs."""
     if nom == "avancement":
         page.get_by_label("Libellé de l'action 1").fill("Action")
+        page.get_by_label("Type d'actions de l'action 1").select_option(label="Autodétermination")
         page.get_by_label("% réalisé de la phase de l'action 1").fill("150")
     elif nom == "modulation":
         page.get_by_label("Nom de l'ESMS 1").fill("SSIAD")

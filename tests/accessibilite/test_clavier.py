@@ -82,6 +82,10 @@ def test_avancement_au_clavier(page_a11y, site_local):
     touche(page, "Tab", "#avancement-0-module")
     touche(page, "ArrowDown")  # liste fermée : la flèche choisit l'option suivante
     assert page.locator("#avancement-0-module").input_value() == "une-seule-sante"
+    touche(page, "Tab", "#avancement-0-type_actions")
+    for _ in range(10):  # « Aucun », puis les 9 types de Transformation de l'offre, puis ceux d'Une seule santé
+        touche(page, "ArrowDown")
+    assert page.locator("#avancement-0-type_actions").input_value() == "reset"
     touche(page, "Tab", "#avancement-0-secteur")
     touche(page, "ArrowDown")
     assert page.locator("#avancement-0-secteur").input_value() == "PH"
@@ -96,6 +100,10 @@ def test_avancement_au_clavier(page_a11y, site_local):
     touche(page, "Tab", "button[data-action=ajouter-ligne]")
     touche(page, "Space", "#avancement-1-libelle")  # la nouvelle ligne reçoit le focus
     taper(page, "Deuxième action")
+    touche(page, "Tab", "#avancement-1-module")
+    touche(page, "Tab", "#avancement-1-type_actions")
+    touche(page, "ArrowDown")
+    assert page.locator("#avancement-1-type_actions").input_value() == "autodetermination"
     tabuler_jusqua(page, "#calculateur-avancement button[type=submit]")
     touche(page, "Enter")
     attendre_calcul(page, "ok")

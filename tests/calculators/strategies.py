@@ -8,6 +8,7 @@ from parametres_essai import PARAMETRES
 
 PHASES = [phase["id"] for phase in PARAMETRES["phases"]]
 MODULES = [module["id"] for module in PARAMETRES["modules"]]
+TYPES = {module["id"]: [t["id"] for t in module.get("types_actions") or []] for module in PARAMETRES["modules"]}
 CATEGORIES = [c for groupe in PARAMETRES["jours_ouverture"] for c in groupe["categories"]]
 
 
@@ -30,15 +31,21 @@ def casse(texte):
     return st.sampled_from([texte, texte.lower(), texte.upper()])
 
 
-actions = st.fixed_dictionaries(
-    {
+def _action(module):
+    """Une action valide du module : son type d'actions est l'un de ceux du module (aucun s'il n'en propose pas)."""
+    champs = {
         "libelle": st.text(min_size=1, max_size=30).filter(str.strip),
-        "module": st.sampled_from(MODULES),
+        "module": st.just(module),
         "secteur": st.sampled_from(["PA", "PH"]).flatmap(casse),
         "phase": st.sampled_from(PHASES),
         "avancement_phase": st.one_of(st.none(), nombres(0, 100, 3)),
     }
-)
+    if TYPES[module]:
+        champs["type_actions"] = st.sampled_from(TYPES[module]).flatmap(casse)
+    return st.fixed_dictionaries(champs)
+
+
+actions = st.sampled_from(MODULES).flatmap(_action)
 
 entrees_avancement = st.fixed_dictionaries({"actions": st.lists(actions, min_size=1, max_size=25)})
 
@@ -84,7 +91,7 @@ json_quelconque = st.recursive(
         st.lists(enfants, max_size=4),
         st.dictionaries(
             st.sampled_from(
-                ["actions", "etablissements", "libelle", "module", "secteur", "phase", "avancement_phase", "nom",
+                ["actions", "etablissements", "libelle", "module", "secteur", "phase", "avancement_phase", "type_actions", "nom",
                  "categorie", "capacite", "jours_ouverture", "activite_theorique", "activite_realisee", "taux_cible",
                  "dotation", "id", "valeurs", "valeur_initiale", "cible_finale", "annees", "x"]
             ),

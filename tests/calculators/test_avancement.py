@@ -5,8 +5,21 @@ import pytest
 from calculators.avancement import LIBELLE_TAUX_GLOBAL, calculer
 
 
-def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action"):
-    return {"libelle": libelle, "module": module, "secteur": secteur, "phase": phase, "avancement_phase": part}
+PREMIER_TYPE = {"transformation-offre": "autodetermination", "une-seule-sante": "reset", "prevention": "bienveillance",
+                "efficience": "activite", "tableau-de-bord-si": "ror-par-et"}
+TYPES_PREVENTION = ["bienveillance", "mon-bilan-prevention", "programmes-prevention", "depistages", "vaccination",
+                    "nutrition-denutrition", "activite-physique"]
+TYPES_TRANSFORMATION = ["autodetermination", "transformation-secteur-psh", "transformation-secteur-pa", "inclusion-scolaire",
+                        "transition-age", "pratiques-professionnelles", "troubles-comportement"]
+
+
+def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action", type_=None):
+    """Une action ; son type d'actions est par défaut le premier de son module (aucun pour un module sans types)."""
+    resultat = {"libelle": libelle, "module": module, "secteur": secteur, "phase": phase, "avancement_phase": part}
+    type_ = type_ or PREMIER_TYPE.get(module)
+    if type_ is not None:
+        resultat["type_actions"] = type_
+    return resultat
 
 
 @pytest.mark.parametrize(
@@ -63,6 +76,7 @@ def test_sortie_complete(parametres):
                 "secteur": "PA",
                 "phase": "execution",
                 "avancement_phase": 50.0,
+                "type_actions": "autodetermination",
                 "taux": 50.0,
                 "explication": "Initialisation 20 + Planification 20 + Exécution et mise en œuvre 20 × 50 % = 50,00 %",
             },
@@ -72,6 +86,7 @@ def test_sortie_complete(parametres):
                 "secteur": "PH",
                 "phase": "cloture",
                 "avancement_phase": 100.0,
+                "type_actions": "autodetermination",
                 "taux": 100.0,
                 "explication": "Initialisation 20 + Planification 20 + Exécution et mise en œuvre 20 + Pilotage 20 "
                 "+ Clôture 20 × 100 % = 100,00 %",
@@ -82,6 +97,7 @@ def test_sortie_complete(parametres):
                 "secteur": "PA",
                 "phase": "planification",
                 "avancement_phase": 10.5,
+                "type_actions": "autodetermination",
                 "taux": 22.1,
                 "explication": "Initialisation 20 + Planification 20 × 10,5 % = 22,10 %",
             },
@@ -91,6 +107,7 @@ def test_sortie_complete(parametres):
                 "secteur": "PA",
                 "phase": "initialisation",
                 "avancement_phase": 0.0,
+                "type_actions": "reset",
                 "taux": 0.0,
                 "explication": "Initialisation 20 × 0 % = 0,00 %",
             },
@@ -119,39 +136,89 @@ def test_modules_dans_l_ordre_des_parametres(parametres):
     assert list(calculer(entree, parametres)["modules"]) == ["transformation-offre", "prevention"]
 
 
-def test_avertissement_au_dela_du_maximum_par_secteur(parametres):
+def test_avertissement_au_dela_du_maximum_de_types_par_secteur(parametres):
+    """Le plafond porte sur les types d'actions retenus par secteur, pas sur le nombre d'actions."""
     entree = {
-        "actions": [action(libelle=f"A{i}") for i in range(6)]
-        + [action(secteur="PH")] * 5
-        + [action(module="prevention", secteur="PH")] * 7
+        "actions": [action(libelle=f"A{i}", type_=TYPES_TRANSFORMATION[i]) for i in range(6)]
+        + [action(secteur="PH", type_=TYPES_TRANSFORMATION[i % 5]) for i in range(9)]
+        + [action(module="prevention", secteur="PH", type_=t) for t in TYPES_PREVENTION]
     }
     resultat = calculer(entree, parametres)
     assert resultat["avertissements"] == [
-        "Module « Transformation de l'offre », secteur PA : 6 actions, au-delà des 5 actions par secteur prévues ; "
-        "le taux est calculé quand même.",
-        "Module « Prévention », secteur PH : 7 actions, au-delà des 5 actions par secteur prévues ; "
-        "le taux est calculé quand même.",
+        "Module « Transformation de l'offre », secteur PA : 6 types d'actions retenus, au-delà des 5 types d'actions "
+        "par secteur prévus ; le taux est calculé quand même.",
+        "Module « Prévention », secteur PH : 7 types d'actions retenus, au-delà des 5 types d'actions par secteur "
+        "prévus ; le taux est calculé quand même.",
     ]
-    assert resultat["modules"]["transformation-offre"]["nombre_actions"] == 11
+    assert resultat["modules"]["transformation-offre"]["nombre_actions"] == 15
+
+
+def test_six_actions_d_un_meme_type_sans_avertissement(parametres):
+    entree = {"actions": [action(libelle=f"A{i}", part=i * 10) for i in range(6)]}
+    resultat = calculer(entree, parametres)
+    assert resultat["avertissements"] == []
+    assert resultat["modules"]["transformation-offre"]["nombre_actions"] == 6
+
+
+def test_le_type_d_actions_ignore_la_casse(parametres):
+    resultat = calculer({"actions": [action(type_="AutoDetermination")]}, parametres)
+    assert resultat["actions"][0]["type_actions"] == "autodetermination"
 
 
 def test_maximum_propre_a_chaque_module(parametres):
-    """Le maximum du module l'emporte sur la valeur générale ; ``None`` = module sans limite."""
+    """Chaque module a son maximum ; ``null`` ou absent = module sans limite."""
     modules = {m["id"]: m for m in parametres["modules"]}
-    modules["evaluation-has"]["max_actions_par_secteur"] = None
-    modules["prevention"]["max_actions_par_secteur"] = 2
-    entree = {"actions": [action(module="evaluation-has")] * 9 + [action(module="prevention")] * 3}
+    modules["transformation-offre"]["max_types_actions_par_secteur"] = None
+    modules["prevention"]["max_types_actions_par_secteur"] = 2
+    entree = {
+        "actions": [action(type_=t) for t in TYPES_TRANSFORMATION]
+        + [action(module="prevention", type_=t) for t in TYPES_PREVENTION[:3]]
+        + [action(module="evaluation-has")] * 9
+    }
     assert calculer(entree, parametres)["avertissements"] == [
-        "Module « Prévention », secteur PA : 3 actions, au-delà des 2 actions par secteur prévues ; "
-        "le taux est calculé quand même.",
+        "Module « Prévention », secteur PA : 3 types d'actions retenus, au-delà des 2 types d'actions par secteur "
+        "prévus ; le taux est calculé quand même.",
     ]
 
 
 def test_maximum_de_module_invalide(parametres, erreurs_de):
-    parametres["modules"][0]["max_actions_par_secteur"] = 0
+    parametres["modules"][0]["max_types_actions_par_secteur"] = 0
     assert erreurs_de(calculer, {"actions": [action()]}, parametres) == [
-        "parametres.modules[0].max_actions_par_secteur: nombre entier supérieur ou égal à 1 attendu, reçu 0"
+        "parametres.modules[0].max_types_actions_par_secteur: nombre entier supérieur ou égal à 1 attendu, reçu 0"
     ]
+
+
+def test_types_actions_invalides_dans_les_parametres(parametres, erreurs_de):
+    parametres["modules"][1]["types_actions"] = [{"id": "reset"}, "x"]
+    assert erreurs_de(calculer, {"actions": [action()]}, parametres) == [
+        "parametres.modules[1].types_actions[0].titre: champ obligatoire manquant",
+        'parametres.modules[1].types_actions[1]: objet JSON attendu, reçu "x"',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entree", "erreurs"),
+    [
+        ({"actions": [{k: v for k, v in action().items() if k != "type_actions"}]},
+         ["actions[0].type_actions: champ obligatoire manquant"]),
+        (
+            {"actions": [action(type_="vaccination")]},
+            [
+                "actions[0].type_actions: type d'actions hors du module « Transformation de l'offre » : « vaccination » "
+                "(valeurs possibles : autodetermination, transformation-secteur-psh, transformation-secteur-pa, "
+                "inclusion-scolaire, transition-age, pratiques-professionnelles, troubles-comportement, "
+                "appui-milieu-ordinaire, aidants)"
+            ],
+        ),
+        (
+            {"actions": [action(module="evaluation-has", type_="reset"), action(module="evaluation-has", type_="  ")]},
+            ["actions[0].type_actions: le module « Évaluation HAS » ne propose pas de types d'actions : laisser ce champ vide"],
+        ),
+        ({"actions": [action(type_=3)]}, ["actions[0].type_actions: texte non vide attendu, reçu 3"]),
+    ],
+)
+def test_types_actions_refuses(parametres, entree, erreurs, erreurs_de):
+    assert erreurs_de(calculer, entree, parametres) == erreurs
 
 
 @pytest.mark.parametrize(
@@ -200,8 +267,7 @@ def test_entrees_invalides(parametres, entree, erreurs, erreurs_de):
         (lambda p: p["phases"].pop(), ["parametres.phases: la somme des poids doit valoir 100, elle vaut 80"]),
         (lambda p: p["phases"][0].update(poids="x"), ['parametres.phases[0].poids: nombre entre 0 et 100 attendu, reçu "x"']),
         (lambda p: p.pop("modules"), ["parametres.modules: section manquante"]),
-        (lambda p: p["avancement"].update(max_actions_par_secteur=0), ["parametres.avancement.max_actions_par_secteur: nombre entier supérieur ou égal à 1 attendu, reçu 0"]),
-        (lambda p: p.update(avancement=[]), ["parametres.avancement: objet JSON attendu, reçu []"]),
+        (lambda p: p["modules"][2].update(types_actions="x"), ['parametres.modules[2].types_actions: liste non vide attendue, reçu "x"']),
     ],
 )
 def test_parametres_invalides(parametres, modifier, erreurs, erreurs_de):

@@ -16,7 +16,7 @@ from projet import RACINE
 
 COLONNES = {  # le schéma publié est stable : un changement ici doit changer schema_version
     "modules.csv": "id,ordre,titre,statut,declenchement,famille,indicateur,libelle_indicateur,"
-                   "max_actions_par_secteur,min_themes,nombre_fiches,page",
+                   "max_types_actions_par_secteur,nombre_fiches,page",
     "fiches.csv": "module,ordre,id,titre,secteurs,etat,nombre_ressources,page",
     "indicateurs.csv": "id,libelle,formule,formule_lisible,unite,decimales,statut_formule,source_donnees,"
                        "cible,calculateur_dedie,modules,page",
@@ -106,7 +106,7 @@ def _dates_en_texte(valeur):
 
 def test_referentiel_json(donnees, sources):
     ref = json.loads((donnees / "referentiel.json").read_text(encoding="utf-8"))
-    assert ref["schema_version"] == export.SCHEMA_VERSION == "1.0"
+    assert ref["schema_version"] == export.SCHEMA_VERSION == "2.0"
     assert [m["id"] for m in ref["modules"]] == [m["id"] for m in sources["modules"]]
     for publie, source in zip(ref["modules"], sources["modules"]):
         assert publie["titre"] == source["titre"]

@@ -36,7 +36,7 @@ def test_plusieurs_erreurs_a_la_fois_et_code_1(tmp_path):
     assert resultat.stdout == ""
     assert resultat.stderr.splitlines() == [
         "3 erreurs dans le YAML du guide :",
-        "modules/alpha.yml:48:5: Alpha > Fiche en cours > secteurs : liste attendue, reçu texte « PH »",
+        "modules/alpha.yml:47:5: Alpha > Fiche en cours > secteurs : liste attendue, reçu texte « PH »",
         "modules/beta.yml:2:1: Bêta > ordre : ordre 2 déjà utilisé par modules/alpha.yml",
         "modules/communs/parametres.yml:1:1: Paramètres > phases : la somme des poids des phases vaut 46 au lieu de 100",
     ]
@@ -49,12 +49,12 @@ def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
 
     souple = check("--racine", str(projet))
     assert souple.returncode == 0
-    assert souple.stderr == "avertissement : modules/beta.yml:17:1: Bêta : clé inconnue « couleur »\n"
+    assert souple.stderr == "avertissement : modules/beta.yml:16:1: Bêta : clé inconnue « couleur »\n"
 
     strict = check("--racine", str(projet), "--strict")
     assert strict.returncode == 1
     assert strict.stderr.splitlines() == ["1 erreur dans le YAML du guide :",
-                                          "modules/beta.yml:17:1: Bêta : clé inconnue « couleur »"]
+                                          "modules/beta.yml:16:1: Bêta : clé inconnue « couleur »"]
 
 
 @pytest.mark.parametrize(("arguments", "erreur"), [

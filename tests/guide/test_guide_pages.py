@@ -85,10 +85,13 @@ def test_parametres_calculateurs_format_du_contrat(ref):
     assert parametres["jours_ouverture"] == [{"jours": 365, "categories": ["EHPAD", "MAS"]},
                                              {"jours": 210, "categories": ["IME"]}]
     assert parametres["modulation"] == {"taux_abattement_par_point": 0.5, "reference": "art. R. 314-43-2 du CASF"}
-    assert parametres["avancement"] == {"max_actions_par_secteur": 5}
+    assert "avancement" not in parametres
     assert parametres["modules"] == [
-        {"id": "alpha", "titre": "Alpha", "indicateur": "taux-avancement", "max_actions_par_secteur": 5},
-        {"id": "beta", "titre": "Bêta", "indicateur": "taux-levee", "max_actions_par_secteur": None},
+        {"id": "alpha", "titre": "Alpha", "indicateur": "taux-avancement", "max_types_actions_par_secteur": 5,
+         "types_actions": [{"id": "premiere-fiche", "titre": "Première fiche"},
+                           {"id": "fiche-en-cours", "titre": "Fiche en cours"}]},
+        {"id": "beta", "titre": "Bêta", "indicateur": "taux-levee", "max_types_actions_par_secteur": None,
+         "types_actions": []},
     ]
     assert parametres["indicateurs"][0] == {
         "id": "taux-avancement", "libelle": "Taux d'avancement du plan d'actions",

@@ -28,11 +28,13 @@ def saisir_plan(page) -> None:
     """Deux actions de deux modules, saisies par leurs libellés."""
     page.get_by_label("Libellé de l'action 1").fill("Créer une plateforme de répit")
     page.get_by_label("Module de l'action 1").select_option(label="Transformation de l'offre")
+    page.get_by_label("Type d'actions de l'action 1").select_option(label="Prise en compte des aidants")
     page.get_by_label("Phase en cours de l'action 1").select_option(label="Exécution et mise en œuvre")
     page.get_by_label("% réalisé de la phase de l'action 1").fill("12,5")
     page.get_by_role("button", name="Ajouter une action").click()
     page.get_by_label("Libellé de l'action 2").fill("Plan de prévention des chutes")
     page.get_by_label("Module de l'action 2").select_option(label="Prévention")
+    page.get_by_label("Type d'actions de l'action 2").select_option(label="Programmes de prévention")
     page.get_by_label("Secteur de l'action 2").select_option("PH")
     page.get_by_label("Phase en cours de l'action 2").select_option(label="Clôture")
     page.get_by_label("% réalisé de la phase de l'action 2").fill("100")
@@ -61,19 +63,38 @@ def test_avancement_resultats_par_module_et_global(page, journal, site_servi):
     verifier_page_saine(page, journal, site_servi)
 
 
-def test_avancement_avertissement_au_dela_du_maximum(page, journal, site_servi):
-    page.goto(site_servi.url("calculateurs/avancement/"))
-    attendre_moteur(page)
-    for n in range(1, 7):
+def saisir_actions(page, types: list[str]) -> None:
+    """Une action de Transformation de l'offre (secteur PA) par type d'actions donné (titres des fiches)."""
+    for n, type_ in enumerate(types, start=1):
         if n > 1:
             page.get_by_role("button", name="Ajouter une action").click()
         page.get_by_label(f"Libellé de l'action {n}").fill(f"Action {n}")
+        page.get_by_label(f"Type d'actions de l'action {n}").select_option(label=type_)
+
+
+def test_avancement_avertissement_au_sixieme_type_d_actions(page, journal, site_servi):
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    titres = [t["titre"] for t in referentiel_du_projet().module("transformation-offre")["themes"]][:6]
+    saisir_actions(page, titres)
     attendre_etat(page, "ok")
     page.wait_for_function("() => document.querySelectorAll('[data-liste=actions] tr').length === 6")
     assert texte(page.locator("[data-liste=avertissements]")) == (
-        "Module « Transformation de l'offre », secteur PA : 6 actions, au-delà des 5 actions par "
-        "secteur prévues ; le taux est calculé quand même."
+        "Module « Transformation de l'offre », secteur PA : 6 types d'actions retenus, au-delà des 5 types "
+        "d'actions par secteur prévus ; le taux est calculé quand même."
     )
+    verifier_page_saine(page, journal, site_servi)
+
+
+def test_avancement_six_actions_d_un_meme_type_sans_avertissement(page, journal, site_servi):
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    saisir_actions(page, ["Prise en compte des aidants"] * 6)
+    attendre_etat(page, "ok")
+    page.wait_for_function("() => document.querySelectorAll('[data-liste=actions] tr').length === 6")
+    assert page.locator("[data-si=avertissements]").is_hidden()
+    visibles = [texte(l) for l in page.locator("[data-resultats] table").first.locator("tbody tr:visible").all()]
+    assert visibles == ["Transformation de l'offre 6 0,00 %"]
     verifier_page_saine(page, journal, site_servi)
 
 
@@ -81,6 +102,7 @@ def test_erreur_affichee_a_cote_du_champ_et_annoncee(page, journal, site_servi):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)
     page.get_by_label("Libellé de l'action 1").fill("Action")
+    page.get_by_label("Type d'actions de l'action 1").select_option(label="Autodétermination")
     champ = page.get_by_label("% réalisé de la phase de l'action 1")
     champ.fill("150")
     attendre_etat(page, "erreurs")
@@ -215,12 +237,13 @@ def test_export_puis_import_identique(page, journal, site_servi, tmp_path, bouto
     attendre_etat(page, "ok")
     premier = exporter(page, bouton)
     if extension == "csv":
-        assert premier.startswith("\ufeffLibellé de l'action;Module;Secteur;Phase en cours;% de la phase réalisé\r\n")
-        assert "Créer une plateforme de répit;Transformation de l'offre;PA – personnes âgées;Exécution et mise en œuvre;12,5\r\n" in premier
+        assert premier.startswith("\ufeffLibellé de l'action;Module;Type d'actions;Secteur;Phase en cours;% de la phase réalisé\r\n")
+        assert ("Créer une plateforme de répit;Transformation de l'offre;Prise en compte des aidants;PA – personnes âgées;"
+                "Exécution et mise en œuvre;12,5\r\n") in premier
     else:
         assert json.loads(premier)["actions"][0] == {
             "libelle": "Créer une plateforme de répit", "module": "transformation-offre",
-            "secteur": "PA", "phase": "execution", "avancement_phase": 12.5,
+            "type_actions": "aidants", "secteur": "PA", "phase": "execution", "avancement_phase": 12.5,
         }
     page.get_by_role("button", name="Effacer la saisie enregistrée").click()
     assert page.get_by_label("Libellé de l'action 1").input_value() == ""
@@ -268,6 +291,9 @@ def test_import_csv_invalide_revalide_par_python(page, journal, site_servi, tmp_
     annonce = texte(page.locator("[data-annonce]"))
     assert "Secteur de l'action 1 : secteur inconnu « PX » (valeurs possibles : PA, PH)" in annonce
     assert "% réalisé de la phase de l'action 1 : nombre entre 0 et 100 attendu, reçu \"dix\"" in annonce
+    # Fichier sans colonne « Type d'actions » (exports antérieurs) : lu quand même, Python demande le type.
+    assert "Type d'actions de l'action 1 : champ obligatoire manquant" in annonce
+    assert page.get_by_label("Type d'actions de l'action 1").input_value() == ""
     fichier.write_text("Titre;Module\nA;Prévention\n", encoding="utf-8")
     page.get_by_label("Importer un fichier JSON ou CSV").set_input_files(str(fichier))
     page.wait_for_function("() => document.querySelector('[data-annonce]').innerText.startsWith('Import impossible')")
@@ -287,6 +313,7 @@ def test_sauvegarde_survit_au_rechargement(page, journal, site_servi):
     attendre_moteur(page)
     assert page.get_by_label("Libellé de l'action 2").input_value() == "Plan de prévention des chutes"
     assert page.get_by_label("Secteur de l'action 2").input_value() == "PH"
+    assert page.get_by_label("Type d'actions de l'action 2").input_value() == "programmes-prevention"
     attendre_etat(page, "ok")
     assert texte(page.locator("[data-resume]")) == "Taux d'avancement global : 71,25 %"
     page.get_by_role("button", name="Effacer la saisie enregistrée").click()
@@ -312,6 +339,7 @@ def test_revisite_par_navigation_instantanee(page, journal, site_servi):
     page.go_back()
     page.wait_for_url("**/calculateurs/avancement/")
     page.get_by_label("Libellé de l'action 1").fill("Revisite")
+    page.get_by_label("Type d'actions de l'action 1").select_option(label="Autodétermination")
     attendre_etat(page, "ok")
     assert page.evaluate("() => window.marqueurVisite") == "même document"
     assert texte(page.locator("[data-resume]")) == "Taux d'avancement global : 0,00 %"

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from guide import formulaires
 from guide.referentiel import referentiel_du_projet
@@ -75,6 +76,23 @@ def test_listes_issues_du_yaml():
         assert f'<option value="{module["id"]}">' in avancement
     for phase in REF.parametres["phases"]:
         assert f'<option value="{phase["id"]}">{phase["libelle"]}</option>' in avancement
+
+
+def test_types_d_actions_groupes_par_module():
+    """Le choix du type d'actions propose « Aucun » puis les fiches de chaque module qui en a, groupées."""
+    avancement = formulaires.calculateur_avancement(REF)
+    choix = avancement[avancement.index('name="actions[__n__].type_actions"'):]
+    choix = choix[:choix.index("</select>")]
+    attendu = ['<option value="">Aucun</option>']
+    for module in REF.modules:
+        if module["themes"]:
+            attendu.append(f'<optgroup label="{escape(module["titre"])}">')
+            attendu += [f'<option value="{t["id"]}">{escape(t["titre"])}</option>' for t in module["themes"]]
+            attendu.append("</optgroup>")
+    assert choix.splitlines()[1:] == attendu
+    assert len(attendu) == 1 + 41 + 2 * 5
+    assert "Au plus 5 types d'actions par secteur d'activité pour chacun de ces modules" in avancement
+    assert "actions par secteur" not in avancement.replace("types d'actions par secteur", "")
     modulation = formulaires.calculateur_modulation(REF)
     for base in REF.parametres["jours_ouverture"]:
         for categorie in base["categories"]:

@@ -405,13 +405,15 @@ function depuisCsv(conteneur, texte, nomFichier) {
   const colonnes = [...modele.querySelectorAll("[data-colonne]")];
   const entetes = tableau[0].map(normaliser);
   const positions = colonnes.map((champ) => entetes.indexOf(normaliser(champ.dataset.colonne)));
-  const absentes = colonnes.filter((_, i) => positions[i] < 0).map((c) => `« ${c.dataset.colonne} »`);
+  // Une colonne marquée data-colonne-facultative (ajoutée après des exports déjà diffusés) peut manquer :
+  // son champ reste vide et Python dit s'il fallait le remplir.
+  const absentes = colonnes.filter((c, i) => positions[i] < 0 && c.dataset.colonneFacultative === undefined).map((c) => `« ${c.dataset.colonne} »`);
   if (absentes.length) throw new Error(`${nomFichier}, ligne 1 : colonne${absentes.length > 1 ? "s" : ""} manquante${absentes.length > 1 ? "s" : ""} : ${absentes.join(", ")}.`);
   const prefixe = `${conteneur.dataset.lignes}[0]`;
   return tableau.slice(1).map((cellules) => {
     const valeurs = {};
     colonnes.forEach((champ, i) => {
-      let texteCellule = (cellules[positions[i]] || "").trim();
+      let texteCellule = positions[i] < 0 ? "" : (cellules[positions[i]] || "").trim();
       if (champ.tagName === "SELECT") {
         const option = [...champ.options].find((o) => normaliser(o.text) === normaliser(texteCellule) || o.value === texteCellule);
         texteCellule = option ? option.value : texteCellule;

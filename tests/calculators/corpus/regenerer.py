@@ -15,8 +15,29 @@ sys.path.insert(0, str(DOSSIER.parents[2]))
 from calculators.contrat import executer_json  # noqa: E402
 
 
-def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action"):
-    return {"libelle": libelle, "module": module, "secteur": secteur, "phase": phase, "avancement_phase": part}
+# Premier type d'actions de chaque module qui en propose (parametres.json de test).
+PREMIER_TYPE = {
+    "transformation-offre": "autodetermination",
+    "une-seule-sante": "reset",
+    "prevention": "bienveillance",
+    "efficience": "activite",
+    "tableau-de-bord-si": "ror-par-et",
+}
+# Les neuf types d'actions du module Transformation de l'offre.
+TYPES_TRANSFORMATION = [
+    "autodetermination", "transformation-secteur-psh", "transformation-secteur-pa", "inclusion-scolaire",
+    "transition-age", "pratiques-professionnelles", "troubles-comportement", "appui-milieu-ordinaire", "aidants",
+]
+SANS_TYPE = object()
+
+
+def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action", type_=SANS_TYPE):
+    """Une action ; son type d'actions est par défaut le premier de son module (aucun pour un module sans types)."""
+    resultat = {"libelle": libelle, "module": module, "secteur": secteur, "phase": phase, "avancement_phase": part}
+    type_ = PREMIER_TYPE.get(module) if type_ is SANS_TYPE else type_
+    if type_ is not None:
+        resultat["type_actions"] = type_
+    return resultat
 
 
 def esms(nom="EHPAD Les Tilleuls", realisee=27740, cible=98, dotation=1000000, **base):
@@ -103,9 +124,9 @@ CAS = [
     ),
     (
         "avancement",
-        "avertissement-6-actions",
-        "6 actions PA dans un module : avertissement, pas de refus",
-        {"actions": [action(libelle=f"A{k}", part=k * 10) for k in range(6)]},
+        "avertissement-6-types",
+        "6 types d'actions PA dans un module (une action chacun) : avertissement, pas de refus",
+        {"actions": [action(libelle=f"A{k}", part=k * 10, type_=TYPES_TRANSFORMATION[k]) for k in range(6)]},
     ),
     ("avancement", "zero-action", "Erreur : aucune action", {"actions": []}),
     ("avancement", "actions-manquantes", "Erreur : champ actions absent", {}),
@@ -160,6 +181,34 @@ CAS = [
     ("modulation", "hors-limites", "Erreur : capacité démesurée, résultat au-delà de la précision du calcul", {"etablissements": [esms(jours_ouverture=1, capacite="1e30", realisee=1, cible=95, dotation=1000)]}),
     # --- contrat ---
     ("budget", "calculateur-inconnu", "Erreur : calculateur inconnu", {}),
+    # --- avancement : types d'actions (le plafond porte sur les types, pas sur les actions) ---
+    (
+        "avancement",
+        "6-actions-un-type",
+        "6 actions PA d'un même type d'actions : pas d'avertissement",
+        {"actions": [action(libelle=f"A{k}", part=k * 10) for k in range(6)]},
+    ),
+    (
+        "avancement",
+        "5-types-par-secteur",
+        "5 types d'actions en PA et 5 en PH (10 actions) : pas d'avertissement",
+        {"actions": [action(libelle=f"{s}{k}", secteur=s, type_=TYPES_TRANSFORMATION[k + (4 if s == "PH" else 0)])
+                     for s in ("PA", "PH") for k in range(5)]},
+    ),
+    (
+        "avancement",
+        "6-types-8-actions",
+        "8 actions PA sur 6 types d'actions : un avertissement qui compte les types",
+        {"actions": [action(libelle=f"A{k}", type_=TYPES_TRANSFORMATION[min(k, 5)]) for k in range(8)]},
+    ),
+    ("avancement", "type-absent", "Erreur : action sans type d'actions dans un module qui en propose", {"actions": [action(type_=None)]}),
+    ("avancement", "type-autre-module", "Erreur : type d'actions d'un autre module", {"actions": [action(type_="vaccination")]}),
+    (
+        "avancement",
+        "type-module-sans-types",
+        "Erreur : type d'actions pour un module qui n'en propose pas ; vide accepté",
+        {"actions": [action(module="evaluation-has", type_="autodetermination"), action(module="evaluation-has", type_="")]},
+    ),
     # --- bibliothèque d'indicateurs : nombres, Oui/Non, seuils (issue 8) ---
     ("indicateur", "nombre-cible-stricte", "Acc_043 : 6 actions pour une cible « > 6 » : non atteinte (signe strict)", {"id": "file-active", "valeur": 6, "cible": {"comparateur": ">", "valeur": 6}}),
     ("indicateur", "nombre-cible-atteinte", "File active 339 pour une cible « ≥ 339 » (texte à la française)", {"id": "file-active", "valeur": "339", "cible": {"comparateur": ">=", "valeur": "339,0"}}),
