@@ -34,10 +34,12 @@ async function telecharger(chemin, format) {
 }
 
 async function depuisInstantane() {
+  const octets = telecharger(INSTANTANE, "octets");
+  octets.catch(() => {}); // l'échec est traité par loadPyodide (repli) : pas de rejet « non traité »
   const pyodide = await loadPyodide({
     indexURL,
     stdLibURL: new URL(BIBLIOTHEQUE_VIDE, racine).href,
-    _loadSnapshot: telecharger(INSTANTANE, "octets"),
+    _loadSnapshot: octets,
   });
   return pyodide.pyimport("calculators.contrat").executer_json; // déjà dans sys.modules
 }
