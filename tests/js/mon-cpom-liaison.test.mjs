@@ -85,3 +85,12 @@ test("dossier → formulaire → dossier : identique", () => {
   };
   assert.deepEqual(versDossier(versFormulaire(dossier, MODULES), MODULES), dossier);
 });
+
+test("les chiffres d'autodiagnostic, absents du formulaire, sont gardés (ESMS retrouvés par FINESS)", async () => {
+  const { horsFormulaire, reattacher } = await import("../../docs/assets/js/mon-cpom/liaison.js");
+  const dossier = { format: "guide-cpom-bfc/dossier", version: 1, esms: [{ finess: "250004389", nom: "A", diagnostic: { absenteisme: { valeur: 12 } } }, { finess: "250000001", nom: "B" }] };
+  const hors = horsFormulaire(dossier);
+  const relu = versDossier(versFormulaire(dossier, MODULES), MODULES);
+  relu.esms.reverse();
+  assert.deepEqual(reattacher(relu, hors).esms, [{ finess: "250000001", nom: "B" }, { finess: "250004389", nom: "A", diagnostic: { absenteisme: { valeur: 12 } } }]);
+});

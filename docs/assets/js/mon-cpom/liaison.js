@@ -124,6 +124,22 @@ export function versFormulaire(dossier, modules) {
   return etat;
 }
 
+/** Ce que le formulaire ne montre pas (chiffres d'autodiagnostic des ESMS), par FINESS, pour ne pas le
+ * perdre entre un import et l'enregistrement suivant. */
+export function horsFormulaire(dossier) {
+  const diagnostics = {};
+  for (const e of dossier.esms || []) if (e && e.diagnostic !== undefined && e.finess) diagnostics[e.finess] = e.diagnostic;
+  return { diagnostics };
+}
+
+/** Remet dans le dossier ce que `horsFormulaire` a gardé (ESMS retrouvés par leur FINESS). */
+export function reattacher(dossier, hors) {
+  for (const e of dossier.esms || []) {
+    if (e && e.finess && hors.diagnostics[e.finess] !== undefined) e.diagnostic = hors.diagnostics[e.finess];
+  }
+  return dossier;
+}
+
 // ---------------------------------------------------------------- DOM (navigateur)
 
 function valeurChamp(champ, racine) {
