@@ -33,7 +33,7 @@ __all__ = [
 
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre")
-SECTEURS = {"PA": "Personnes âgées", "PH": "Personnes handicapées"}
+SECTEURS = {"PA": "Personnes âgées", "PH": "Personnes en situation de handicap"}
 LIBELLES_EDITEUR = {
     "nom": "Éditeur",
     "directeur_publication": "Directeur de la publication",
