@@ -185,7 +185,7 @@ def _finess(lecteur: Lecteur, objet: dict, cle: str, chemin: str) -> str | None:
 
 
 def _date(lecteur: Lecteur, objet: dict, cle: str, chemin: str, obligatoire: bool) -> str | None:
-    texte = lecteur.texte(objet, cle, chemin, obligatoire=obligatoire, maximum=10)
+    texte = lecteur.texte(objet, cle, chemin, obligatoire=obligatoire, maximum=40)
     if texte is None:
         return None
     try:
