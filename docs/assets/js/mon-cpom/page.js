@@ -129,9 +129,20 @@ function demarrer(racine) {
   function afficherFragilites(r) {
     if (!r.fragilites.proposes.length) return;
     const bloc = cloner(racine, "fragilites");
+    const decides = new Set((lireChamps(formulaire).points_fragilite || []).map((p) => p && p.diagnostic).filter(Boolean));
     for (const p of r.fragilites.proposes) {
       const sources = p.sources.map((s) => `${s.source}${s.lieu ? `, ${s.lieu}` : ""}`).join(" ; ");
-      bloc.querySelector("[data-liste]").append(element("li", `${p.esms_nom} (${p.esms}) — ${p.libelle} — source : ${sources}`));
+      const li = element("li", `${p.esms_nom} (${p.esms}) — ${p.libelle} — source : ${sources} `);
+      if (!decides.has(p.id)) { // point retenu d'office : l'OG peut le reprendre dans sa liste pour l'écarter ou le dater
+        const bouton = element("button", `Reprendre ce point dans la liste (${p.esms})`);
+        bouton.type = "button";
+        bouton.className = "md-button";
+        bouton.dataset.reprendre = p.id;
+        bouton.dataset.libelle = p.libelle;
+        bouton.dataset.esms = p.esms;
+        li.append(bouton);
+      }
+      bloc.querySelector("[data-liste]").append(li);
     }
     zones.fragilites.append(bloc);
   }
@@ -206,6 +217,14 @@ function demarrer(racine) {
       calculer();
     } else if (bouton.dataset.supprimer) {
       supprimerLigne(bouton.dataset.supprimer, bouton.closest("[data-lignes] > *"));
+      calculer();
+    } else if (bouton.dataset.reprendre) {
+      const ligne = ajouterLigne(formulaire, "points_fragilite");
+      ligne.querySelector("[name$='.diagnostic']").value = bouton.dataset.reprendre;
+      ligne.querySelector("[name$='.libelle']").value = bouton.dataset.libelle;
+      ligne.querySelector("[name$='.esms']").value = bouton.dataset.esms;
+      ligne.querySelector("[name$='.retenu']").focus();
+      annoncer("Point repris dans la liste des points de fragilité : décochez « retenu » pour l'écarter.");
       calculer();
     } else if (bouton.dataset.fiche && dernierResultat) {
       const fiche = dernierResultat.fiches.find((f) => f.module === bouton.dataset.fiche);
