@@ -130,6 +130,72 @@ INDICATEURS = {
     "champs": {"indicateurs": {"type": "liste", "obligatoire": True, "non_vide": True, "element": INDICATEUR}},
 }
 
+SEUIL = {
+    "type": "table",
+    "nom": "sens",
+    "champs": {
+        "sens": {"type": "texte", "obligatoire": True, "valeurs": ["superieur", "inferieur", "entre", "egal"]},
+        "strict": {"type": "booleen", "defaut": False},
+        "valeur": {"type": ["nombre", "texte"]},
+        "min": {"type": "nombre"},
+        "max": {"type": "nombre"},
+        "source": {"type": "texte", "obligatoire": True, "motif": MOTIF_ID},
+        "lieu": TEXTE,
+        "remarque": TEXTE_FACULTATIF,
+    },
+}
+
+EXEMPLE = {
+    "type": "table",
+    "nom": "etablissement",
+    "champs": {
+        "etablissement": TEXTE,
+        "annee": {"type": "entier", "min": 1900, "max": 2100},
+        "numerateur": {"type": "nombre"},
+        "denominateur": {"type": "nombre"},
+        "valeur": {"type": ["nombre", "texte"], "obligatoire": True},
+        "signe": {"type": "texte", "valeurs": [">", "≥", "<", "≤", "="]},
+        "cibles": {"type": "liste", "defaut": [], "element": {"type": ["nombre", "texte"]}},
+    },
+}
+
+NATURES = {"ratio": "ratio (numérateur / dénominateur = valeur)", "nombre": "nombre", "oui_non": "Oui / Non"}
+
+INDICATEUR_BIBLIOTHEQUE = {
+    "type": "table",
+    "nom": "libelle",
+    "champs": {
+        "id": ID,
+        "code": TEXTE_FACULTATIF,
+        "libelle": TEXTE,
+        "nature": {"type": "texte", "obligatoire": True, "valeurs": list(NATURES)},
+        "entier": {"type": "booleen", "defaut": False},
+        "source": {"type": "texte", "obligatoire": True, "motif": MOTIF_ID},
+        "lieu": TEXTE,
+        "region": TEXTE_FACULTATIF,
+        "annee": {"type": "entier", "min": 1900, "max": 2100},
+        "secteurs": {"type": "liste", "defaut": [], "uniques": True,
+                     "element": {"type": "texte", "valeurs": list(SECTEURS)}},
+        "definition": TEXTE,
+        "formule": TEXTE_FACULTATIF,
+        "formule_source": TEXTE,
+        "sans_formule": TEXTE_FACULTATIF,
+        "variables": {"type": "liste", "defaut": [], "element": VARIABLE},
+        "unite": {"type": "texte", "defaut": ""},
+        "decimales": {"type": "entier", "defaut": 2, "min": 0, "max": 6},
+        "source_donnees": TEXTE_FACULTATIF,
+        "cible": TEXTE_FACULTATIF,
+        "seuils": {"type": "liste", "defaut": [], "element": SEUIL},
+        "exemples": {"type": "liste", "defaut": [], "element": EXEMPLE},
+    },
+}
+
+BIBLIOTHEQUE = {
+    "type": "table",
+    "champs": {"indicateurs": {"type": "liste", "obligatoire": True, "non_vide": True,
+                               "element": INDICATEUR_BIBLIOTHEQUE}},
+}
+
 PARAMETRES = {
     "type": "table",
     "champs": {
@@ -192,4 +258,9 @@ COMMUNS = {
     "parametres": ("communs/parametres.yml", PARAMETRES, "Paramètres"),
     "glossaire": ("communs/glossaire.yml", GLOSSAIRE, "Glossaire"),
     "publication": ("communs/publication.yml", PUBLICATION, "Publication"),
+}
+
+# Fichiers communs facultatifs : lus et validés s'ils existent.
+COMMUNS_FACULTATIFS = {
+    "bibliotheque": ("communs/bibliotheque_indicateurs.yml", BIBLIOTHEQUE, "Bibliothèque d'indicateurs"),
 }

@@ -243,6 +243,9 @@ def valider(racine: Path) -> Donnees:
     dossier = donnees.racine / "modules"
     for nom, (relatif, schema, fil) in S.COMMUNS.items():
         donnees.communs[nom] = _lire(dossier / relatif, donnees, schema, fil)
+    for nom, (relatif, schema, fil) in S.COMMUNS_FACULTATIFS.items():
+        chemin = dossier / relatif
+        donnees.communs[nom] = _lire(chemin, donnees, schema, fil) if chemin.is_file() else None
     fichiers = sorted(dossier.glob("*.yml"))
     if not fichiers:
         donnees.erreurs.append(Probleme("modules", 1, 1, (), "aucun fichier de module (modules/*.yml)"))
@@ -283,6 +286,7 @@ class _Croisements:
     def tout(self):
         self.modules()
         self.indicateurs_formules()
+        self.bibliotheque()
         self.parametres()
         self.doublons_communs()
         self.journal()
@@ -388,6 +392,65 @@ class _Croisements:
         if inutiles:
             self.erreur(fichier, ind.position_de("variables"), (*fil, "variables"),
                         f"variable(s) déclarée(s) mais absente(s) de la formule : {', '.join(inutiles)}", True)
+
+    def bibliotheque(self):
+        """Bibliothèque d'indicateurs : sources connues, ids uniques (avec indicateurs.yml), formule
+        cohérente avec la nature, seuils complets."""
+        table = self.d.communs.get("bibliotheque")
+        if table is None:
+            return
+        fichier = "modules/communs/bibliotheque_indicateurs.yml"
+        vus: dict = {i: "modules/communs/indicateurs.yml" for i in (self.indicateurs or set()) if isinstance(i, str)}
+        for ind in table["indicateurs"]:
+            if not isinstance(ind, dict):
+                continue
+            fil = ("Bibliothèque d'indicateurs", ind["libelle"] if isinstance(ind.get("libelle"), str) else str(ind.get("id")))
+            if isinstance(ind.get("id"), str):
+                self._unique(vus, ind["id"], f"{fichier} ligne {ind.position_de('id')[0]}", fichier, ind.position_de("id"),
+                             (*fil, "id"), lambda ident, ou: f"id d'indicateur « {ident} » en double (déjà dans {ou})")
+            for cle, table_source in (("source", ind), *(("source", s) for s in ind.get("seuils") or [] if isinstance(s, dict))):
+                valeur = table_source.get(cle)
+                if self.sources is not None and isinstance(valeur, str) and valeur not in self.sources:
+                    self.erreur(fichier, table_source.position_de(cle), (*fil, cle),
+                                f"source « {valeur} » inconnue (absente de modules/communs/publication.yml > sources)")
+            nature = ind.get("nature")
+            if isinstance(ind.get("formule"), str):
+                if nature == "oui_non":
+                    self.erreur(fichier, ind.position_de("formule"), (*fil, "formule"),
+                                "un indicateur Oui/Non n'a pas de formule")
+                elif not ind.get("variables"):
+                    self.erreur(fichier, ind.position_de("formule"), (*fil, "formule"),
+                                "une formule exige ses variables (liste « variables »)")
+                else:
+                    self._formule(fichier, ind, fil)
+            elif ind.get("variables"):
+                self.erreur(fichier, ind.position_de("variables"), (*fil, "variables"),
+                            "variables sans formule : donnez la formule de la source, ou retirez les variables")
+            for seuil in ind.get("seuils") or []:
+                if isinstance(seuil, dict):
+                    self._seuil(fichier, seuil, nature, fil)
+
+    def _seuil(self, fichier, seuil, nature, fil):
+        sens, valeur = seuil.get("sens"), seuil.get("valeur")
+        chemin = (*fil, "seuils", str(sens))
+        position = seuil.position_de("sens")
+        if sens == "entre":
+            if not (_est_du_type(seuil.get("min"), "nombre") and _est_du_type(seuil.get("max"), "nombre")):
+                self.erreur(fichier, position, chemin, "un seuil « entre » exige « min » et « max » (nombres)")
+            elif seuil["min"] > seuil["max"]:
+                self.erreur(fichier, seuil.position_de("min"), chemin, f"min ({seuil['min']}) supérieur à max ({seuil['max']})")
+            if "valeur" in seuil:
+                self.erreur(fichier, seuil.position_de("valeur"), chemin, "un seuil « entre » n'a pas de « valeur » (min et max)")
+            return
+        if "min" in seuil or "max" in seuil:
+            cle = "min" if "min" in seuil else "max"
+            self.erreur(fichier, seuil.position_de(cle), chemin, f"« {cle} » réservé au sens « entre » : utilisez « valeur »")
+        if nature == "oui_non":
+            if sens != "egal" or valeur not in ("Oui", "Non"):
+                self.erreur(fichier, position, chemin, "le seuil d'un indicateur Oui/Non est « sens: egal » avec « valeur: Oui » ou « Non »")
+        elif not _est_du_type(valeur, "nombre"):
+            self.erreur(fichier, seuil.position_de("valeur") if "valeur" in seuil else position, chemin,
+                        f"nombre attendu pour « valeur », reçu {decrire(valeur)}")
 
     def parametres(self):
         table = self.d.communs.get("parametres")
