@@ -408,10 +408,11 @@ class _Croisements:
             if isinstance(ind.get("id"), str):
                 self._unique(vus, ind["id"], f"{fichier} ligne {ind.position_de('id')[0]}", fichier, ind.position_de("id"),
                              (*fil, "id"), lambda ident, ou: f"id d'indicateur « {ident} » en double (déjà dans {ou})")
-            for cle, table_source in (("source", ind), *(("source", s) for s in ind.get("seuils") or [] if isinstance(s, dict))):
-                valeur = table_source.get(cle)
+            seuils = [s for s in ind.get("seuils") or [] if isinstance(s, dict)]
+            for table_source, chemin in ((ind, fil), *((s, (*fil, "seuils", str(s.get("sens")))) for s in seuils)):
+                valeur = table_source.get("source")
                 if self.sources is not None and isinstance(valeur, str) and valeur not in self.sources:
-                    self.erreur(fichier, table_source.position_de(cle), (*fil, cle),
+                    self.erreur(fichier, table_source.position_de("source"), (*chemin, "source"),
                                 f"source « {valeur} » inconnue (absente de modules/communs/publication.yml > sources)")
             nature = ind.get("nature")
             if isinstance(ind.get("formule"), str):
