@@ -69,9 +69,13 @@ def pages_generees(ref: Referentiel) -> list[PageGeneree]:
             pages.append(PageGeneree(chemin_theme(module["id"], theme["id"]), theme["titre"],
                                      f'{{{{ page_theme("{module["id"]}", "{theme["id"]}") }}}}', source))
     for indicateur in ref.calculables():
-        source = FICHIER_INDICATEURS if indicateur["id"] in ref.indicateurs else FICHIER_BIBLIOTHEQUE
-        pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), indicateur["libelle"],
-                                 f'{{{{ calculateur_indicateur("{indicateur["id"]}") }}}}', source))
+        macro = f'{{{{ calculateur_indicateur("{indicateur["id"]}") }}}}'
+        if indicateur["id"] in ref.indicateurs:
+            pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), indicateur["libelle"], macro, FICHIER_INDICATEURS))
+        else:  # la définition, les seuils et les exemples sont dans l'annexe des indicateurs
+            lien = f"[Définition, seuils et exemples dans l'annexe des indicateurs](guide:annexes/indicateurs.md#{indicateur['id']})"
+            pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), titre_nav(indicateur), f"{lien}\n\n{macro}",
+                                     FICHIER_BIBLIOTHEQUE))
     return pages
 
 
