@@ -74,6 +74,10 @@ class Referentiel:
         Un ratio dont la source ne donne pas le calcul n'a pas de calculateur."""
         return [*self.indicateurs.values(), *(i for i in self.bibliotheque.values() if a_un_calculateur(i))]
 
+    def a_un_calculateur(self, identifiant: str) -> bool:
+        """L'indicateur ``identifiant`` a-t-il une page de calculateur ?"""
+        return identifiant in self.indicateurs or a_un_calculateur(self.bibliotheque.get(identifiant, {}))
+
     def groupes_bibliotheque(self) -> list[tuple[dict, list[dict]]]:
         """Bibliothèque groupée par source, dans l'ordre des sources de publication.yml."""
         groupes = []

@@ -201,3 +201,13 @@ def test_formulaire_oui_non_et_nombre():
     assert "Formule : <code>Charge en soins par IDE = pmp × capacite ÷ etp_ide</code>" in formule
     assert "(Île-de-France : autre région, donné pour comparaison)" in formule
     assert 'data-liste="seuils"' in formule
+
+
+def test_une_fiche_peut_citer_un_indicateur_de_la_bibliotheque():
+    """« Indicateurs possibles » : lien vers l'annexe, région, et « le calculer » seulement s'il y a un calculateur."""
+    module, fiche = REF.fiches()[0]
+    fiche = {**fiche, "indicateurs_possibles": ["ecars-pil-006", "idf-absenteisme"]}
+    texte = rendu._rendre("theme.md.j2", ref=REF, module=module, theme=fiche)
+    assert ("- [Pil_006 – File active des personnes accompagnées sur l'année](guide:annexes/indicateurs.md#ecars-pil-006)"
+            " — [le calculer](guide:calculateurs/indicateurs/ecars-pil-006.md)\n") in texte
+    assert "- [Taux d'absentéisme](guide:annexes/indicateurs.md#idf-absenteisme) (Île-de-France)\n" in texte
