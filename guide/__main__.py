@@ -24,7 +24,8 @@ def verifier(racine: Path, strict: bool) -> int:
     for avertissement in ref.avertissements:
         print(f"avertissement : {avertissement}", file=sys.stderr)
     print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.fiches()), 'fiche')}, "
-          f"{_pluriel(len(ref.indicateurs), 'indicateur')}.")
+          f"{_pluriel(len(ref.indicateurs), 'indicateur')}"
+          + (f", {_pluriel(len(ref.bibliotheque), 'indicateur')} dans la bibliothèque" if ref.bibliotheque else "") + ".")
     return 0
 
 
