@@ -2,8 +2,9 @@
 
 from functools import partial
 
-from guide import export, formulaires, guide_complet, rendu
-from guide.referentiel import referentiel_du_projet
+from guide.publication import export
+from guide.rendu import formulaires, guide_complet, rendu
+from guide.donnees.referentiel import referentiel_du_projet
 
 
 def define_env(env):

@@ -3,7 +3,7 @@
 Sortie : résultat JSON indenté sur la sortie standard (code 0). Entrée invalide : une ligne par
 erreur sur la sortie d'erreur, préfixée par le fichier (code 2). Paramètres du projet impossibles
 à charger : code 1. Sans ``--parametres``, les paramètres viennent de ``modules/`` par
-``guide.referentiel`` (CPython seulement, pas dans le navigateur).
+``guide.donnees.referentiel`` (CPython seulement, pas dans le navigateur).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def analyseur() -> argparse.ArgumentParser:
     parser.add_argument(
         "--parametres",
         metavar="P.json",
-        help="paramètres JSON (par défaut : ceux de modules/, chargés par guide.referentiel)",
+        help="paramètres JSON (par défaut : ceux de modules/, chargés par guide.donnees.referentiel)",
     )
     parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
     return parser
@@ -50,7 +50,7 @@ def _lire_texte(chemin: str) -> str:
 
 
 def _parametres_du_projet() -> dict:
-    from guide.referentiel import parametres_calculateurs, referentiel_du_projet
+    from guide.donnees.referentiel import parametres_calculateurs, referentiel_du_projet
 
     return parametres_calculateurs(referentiel_du_projet())
 
@@ -89,7 +89,7 @@ def _executer(arguments: argparse.Namespace) -> dict:
             parametres = _parametres_du_projet()
         except ImportError:
             message = (
-                "paramètres du projet indisponibles : le paquet guide (guide.referentiel) est introuvable ; "
+                "paramètres du projet indisponibles : le paquet guide (guide.donnees.referentiel) est introuvable ; "
                 "indiquez un fichier avec --parametres P.json"
             )
             raise _Echec([message], CODE_PARAMETRES_INDISPONIBLES) from None

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
-from guide.erreurs import ErreurReferentiel
-from guide.referentiel import RACINE_PROJET, charger_referentiel
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.referentiel import RACINE_PROJET, charger_referentiel
 
 
 def _pluriel(nombre: int, mot: str) -> str:

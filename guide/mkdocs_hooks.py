@@ -5,8 +5,8 @@
 - on_files : ajoute les pages générées (modules, fiches, calculateurs d'indicateurs) ;
 - on_page_markdown : liens internes relatifs et infobulles des sigles du glossaire ;
 - on_page_context : lien « Modifier cette page » vers le fichier YAML d'origine ;
-- on_post_build : publie le moteur Python du navigateur (guide.navigateur), les données ouvertes
-  (guide.export) et le PDF du guide complet (guide.pdf).
+- on_post_build : publie le moteur Python du navigateur (guide.publication.navigateur), les données ouvertes
+  (guide.publication.export) et le PDF du guide complet (guide.publication.pdf).
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from guide import dates, export, finalisation, guide_complet, navigateur, pages, pdf, postrendu, referentiel
-from guide.erreurs import ErreurReferentiel
+from guide.donnees import referentiel
+from guide.publication import export, finalisation, navigateur, pdf
+from guide.rendu import dates, guide_complet, pages, postrendu
+from guide.donnees.erreurs import ErreurReferentiel
 
 log = logging.getLogger("mkdocs.plugins.guide")
 GENERE_PAR = "guide"

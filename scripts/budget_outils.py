@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 KO = 1000  # 1 Ko = 1 000 octets (comme les outils de développement des navigateurs)
-PLACE_ORDRE = 99  # ordre maximal d'un module (guide/schema.py)
+PLACE_ORDRE = 99  # ordre maximal d'un module (guide/donnees/schema.py)
 
 TYPES = {
     "html": "HTML", "css": "CSS", "js": "JavaScript", "mjs": "JavaScript", "json": "JSON",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from guide.referentiel import referentiel_du_projet
+from guide.donnees.referentiel import referentiel_du_projet
 
 DELAI_MS = 60_000
 WASM = "**/assets/pyodide/pyodide.asm.wasm"

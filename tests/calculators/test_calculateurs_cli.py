@@ -64,22 +64,22 @@ def test_aide_en_francais(tmp_path):
 def test_sans_guide_message_clair(monkeypatch, capsys, tmp_path):
     entree = tmp_path / "entree.json"
     entree.write_text('{"valeur_initiale": 1, "cible_finale": 2, "annees": 1}', encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "guide.referentiel", None)  # « import » lève ImportError
+    monkeypatch.setitem(sys.modules, "guide.donnees.referentiel", None)  # « import » lève ImportError
     assert main(["trajectoire", str(entree)]) == 1
     sortie = capsys.readouterr()
     assert sortie.out == ""
     assert sortie.err == (
-        "paramètres du projet indisponibles : le paquet guide (guide.referentiel) est introuvable ; "
+        "paramètres du projet indisponibles : le paquet guide (guide.donnees.referentiel) est introuvable ; "
         "indiquez un fichier avec --parametres P.json\n"
     )
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("guide") is None or importlib.util.find_spec("guide.referentiel") is None,
-    reason="guide.referentiel absent : les paramètres du projet ne peuvent pas être chargés",
+    importlib.util.find_spec("guide") is None or importlib.util.find_spec("guide.donnees.referentiel") is None,
+    reason="guide.donnees.referentiel absent : les paramètres du projet ne peuvent pas être chargés",
 )
 def test_sans_parametres_utilise_modules(tmp_path):
-    """Sans --parametres, la CLI charge modules/ par guide.referentiel (lancée depuis la racine)."""
+    """Sans --parametres, la CLI charge modules/ par guide.donnees.referentiel (lancée depuis la racine)."""
     entree = tmp_path / "entree.json"
     entree.write_text('{"valeur_initiale": "84,47", "cible_finale": 92, "annees": 5}', encoding="utf-8")
     resultat = lancer(["trajectoire", str(entree)], RACINE)

@@ -10,8 +10,8 @@ import os
 
 import pytest
 
-from guide import rendu
-from guide.referentiel import charger_referentiel
+from guide.rendu import rendu
+from guide.donnees.referentiel import charger_referentiel
 from outils import ATTENDUS, DONNEES
 
 CAS = {

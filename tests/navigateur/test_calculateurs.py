@@ -9,7 +9,7 @@ import re
 import pytest
 from outils_navigateur import attendre_etat, attendre_moteur, texte
 
-from guide.referentiel import referentiel_du_projet
+from guide.donnees.referentiel import referentiel_du_projet
 
 pytestmark = pytest.mark.navigateur
 

@@ -1,4 +1,4 @@
-"""guide.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
+"""guide.rendu.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guide import formulaires
-from guide.referentiel import referentiel_du_projet
+from guide.rendu import formulaires
+from guide.donnees.referentiel import referentiel_du_projet
 
 REF = referentiel_du_projet()
 

@@ -1,4 +1,4 @@
-"""guide.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
+"""guide.publication.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from guide import navigateur
-from guide.referentiel import RACINE_PROJET, parametres_calculateurs, referentiel_du_projet
+from guide.publication import navigateur
+from guide.donnees.referentiel import RACINE_PROJET, parametres_calculateurs, referentiel_du_projet
 
 
 def paquet(dossier: Path) -> Path:

@@ -19,7 +19,7 @@ from projet import RACINE
 sys.path.insert(0, str(RACINE / "scripts"))
 import budget_outils as B  # noqa: E402
 
-from guide.referentiel import charger_referentiel  # noqa: E402
+from guide.donnees.referentiel import charger_referentiel  # noqa: E402
 
 DONNEES = RACINE / "tests" / "guide" / "donnees"
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guide.finalisation import FICHIER_HEADERS, finaliser_site
+from guide.publication.finalisation import FICHIER_HEADERS, finaliser_site
 
 
 def _adresse(site: Path) -> str | None:

@@ -2,7 +2,7 @@
 // AUCUN calcul ici : l'entrée est lue dans le formulaire, envoyée telle quelle au moteur Python
 // (le même JSON que pour la CLI `python -m calculators`) et le JSON reçu est affiché.
 //
-// Le HTML (gabarits guide/templates/calculateurs/) décrit tout de façon déclarative :
+// Le HTML (gabarits guide/rendu/templates/calculateurs/) décrit tout de façon déclarative :
 //   [data-calculateur=nom]          racine d'un calculateur (nom : avancement, modulation, indicateur, trajectoire)
 //   champs name="a[0].b"            chemin JSON de la valeur ; data-type="nombre" pour un nombre
 //   [data-lignes=chemin] + <template data-ligne>  tableau éditable (__n__ = indice, __N__ = numéro)

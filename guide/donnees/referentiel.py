@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.erreurs import ErreurReferentiel, Probleme
-from guide.validation import valider
+from guide.donnees.erreurs import ErreurReferentiel, Probleme
+from guide.donnees.validation import valider
 
 __all__ = [
     "RACINE_PROJET",
@@ -25,7 +25,7 @@ __all__ = [
     "utiliser_racine",
 ]
 
-RACINE_PROJET = Path(__file__).resolve().parent.parent
+RACINE_PROJET = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

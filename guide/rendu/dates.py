@@ -17,7 +17,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from guide.rendu import date_fr
+from guide.rendu.rendu import date_fr
 
 __all__ = ["MiseAJour", "date_de_publication", "dates_des_fichiers", "dates_git", "mise_a_jour", "mise_a_jour_page"]
 
@@ -109,7 +109,7 @@ def mise_a_jour(sources: Iterable[str], dates: dict[str, datetime.date], publica
 
 def mise_a_jour_page(page, config) -> MiseAJour:
     """Hook ``on_page_context`` : date de mise à jour d'une page MkDocs (sources : méta ou fichier de docs/)."""
-    from guide.referentiel import referentiel_du_projet
+    from guide.donnees.referentiel import referentiel_du_projet
 
     racine = Path(config["config_file_path"]).resolve().parent
     sources = page.meta.get("guide_sources") or ([page.meta["guide_source"]] if page.meta.get("guide_source") else [])

@@ -1,7 +1,7 @@
 """Rendu des pages du guide : fonctions pures ``f(ref, ...) -> str`` (Markdown), une par macro.
 
-Le balisage est dans les gabarits Jinja de ``guide/templates/``. Les liens internes sont écrits
-``guide:<chemin depuis docs/>.md#ancre`` et rendus relatifs à la page par ``guide.postrendu``.
+Le balisage est dans les gabarits Jinja de ``guide/rendu/templates/``. Les liens internes sont écrits
+``guide:<chemin depuis docs/>.md#ancre`` et rendus relatifs à la page par ``guide.rendu.postrendu``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import jinja2
 from calculators.formule import notation_francaise
 
-from guide.referentiel import Referentiel
-from guide.schema import PORTES_ENTREE
+from guide.donnees.referentiel import Referentiel
+from guide.donnees.schema import PORTES_ENTREE
 
 __all__ = [
     "annexe_indicateurs",

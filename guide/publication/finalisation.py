@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from guide import compression, csp, hebergement
+from guide.publication import compression, csp, hebergement
 
 __all__ = ["Bilan", "ErreurPublication", "appliquer_csp", "ecrire_hebergement", "finaliser_site"]
 

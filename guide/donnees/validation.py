@@ -1,6 +1,6 @@
 """Validation de tout le YAML du guide : on COLLECTE toutes les erreurs, puis on les rapporte toutes.
 
-Deux passes : chaque fichier contre son schéma (``guide.schema``), puis les règles qui croisent les
+Deux passes : chaque fichier contre son schéma (``guide.donnees.schema``), puis les règles qui croisent les
 fichiers (références, ids en double, poids des phases, formules). Les clés inconnues sont des
 avertissements (fatals en mode strict).
 """
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from calculators.formule import FormuleInvalide, variables_utilisees, verifier
 
-from guide import schema as S
-from guide.erreurs import ErreurReferentiel, Probleme
-from guide.yamlio import Liste, Table, lire_fichier
+from guide.donnees import schema as S
+from guide.donnees.erreurs import ErreurReferentiel, Probleme
+from guide.donnees.yamlio import Liste, Table, lire_fichier
 
 __all__ = ["Donnees", "ErreurReferentiel", "Probleme", "valider"]
 

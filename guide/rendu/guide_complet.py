@@ -2,7 +2,7 @@
 
 La page est générée (``on_files``) : couverture et sommaire (gabarit ``guide_complet.md.j2``), puis
 chaque page du guide dans un bloc ``{% filter guide_complet_section(...) %}``. mkdocs-macros rend
-d'un coup toutes les macros (``page_module``, ``annexe_indicateurs``…, celles de ``guide.rendu``) ;
+d'un coup toutes les macros (``page_module``, ``annexe_indicateurs``…, celles de ``guide.rendu.rendu``) ;
 le filtre ``section`` adapte ensuite chaque bloc à la page unique : titres décalés d'un niveau ou
 deux, ancres préfixées par la page d'origine (pas d'identifiant en double), liens vers une page
 incluse changés en liens internes.
@@ -18,10 +18,10 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from guide import pages
-from guide.dates import date_de_publication
-from guide.pdf import NOM_PDF
-from guide.referentiel import Referentiel
+from guide.rendu import pages
+from guide.rendu.dates import date_de_publication
+from guide.publication.pdf import NOM_PDF
+from guide.donnees.referentiel import Referentiel
 
 __all__ = ["CHEMIN", "ANNEXES", "Entree", "ancre", "page_generee", "plan", "section", "source_page"]
 
@@ -108,7 +108,7 @@ def _bloc(entree: Entree, lire) -> str:
 
 def source_page(ref: Referentiel, parties, lire, description: str) -> str:
     """Markdown de /guide-complet/ (avec ses appels de macros), en-tête YAML compris."""
-    from guide.rendu import _rendre
+    from guide.rendu.rendu import _rendre
 
     publication = ref.publication
     sources = [f"docs/{e.chemin}" for _, entrees in parties for e in entrees if not e.macro]
@@ -210,7 +210,7 @@ def page_generee(files, config):
     """Hook ``on_files`` : ajoute /guide-complet/ aux fichiers du site."""
     from mkdocs.structure.files import File
 
-    from guide.referentiel import referentiel_du_projet
+    from guide.donnees.referentiel import referentiel_du_projet
 
     docs = Path(config["docs_dir"])
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from calculators.formule import notation_francaise
 
-from guide import pages
-from guide.dates import date_de_publication
-from guide.referentiel import Referentiel, _json
+from guide.rendu import pages
+from guide.rendu.dates import date_de_publication
+from guide.donnees.referentiel import Referentiel, _json
 
 __all__ = [
     "DOSSIER",
@@ -199,7 +199,7 @@ def referentiel_json(ref: Referentiel) -> dict:
 
 def schema_donnees(ref: Referentiel) -> str:
     """Markdown de la documentation des CSV : un tableau par fichier, avec un exemple tiré des données."""
-    from guide.rendu import _rendre
+    from guide.rendu.rendu import _rendre
 
     return _rendre("export_schema.md.j2", schema=SCHEMA, lignes=tables(ref), dossier=DOSSIER)
 
@@ -220,6 +220,6 @@ def ecrire_donnees(site: Path | str, ref: Referentiel) -> list[Path]:
 
 def publier_donnees(config) -> list[Path]:
     """Hook ``on_post_build`` : les données ouvertes dans le site construit."""
-    from guide.referentiel import referentiel_du_projet
+    from guide.donnees.referentiel import referentiel_du_projet
 
     return ecrire_donnees(config["site_dir"], referentiel_du_projet())

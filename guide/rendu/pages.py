@@ -1,7 +1,7 @@
 """Pages générées depuis le référentiel et navigation du site (fonctions pures, sans MkDocs).
 
 Chaque page générée n'est qu'un en-tête (titre, fichier YAML d'origine) et un appel de macro : le
-rendu lui-même est fait par ``guide.rendu`` au moment où mkdocs-macros rend la page.
+rendu lui-même est fait par ``guide.rendu.rendu`` au moment où mkdocs-macros rend la page.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from guide.referentiel import Referentiel
+from guide.donnees.referentiel import Referentiel
 
 FICHIER_INDICATEURS = "modules/communs/indicateurs.yml"
 CALCULATEURS_DEDIES = ("avancement", "modulation", "trajectoire")

@@ -41,7 +41,7 @@ FICHIERS_PYODIDE = (
 # Date fixe des entrées du zip (la plus ancienne admise par le format) : archive reproductible.
 DATE_ZIP = (1980, 1, 1, 0, 0, 0)
 
-RACINE = Path(__file__).resolve().parent.parent
+RACINE = Path(__file__).resolve().parents[2]
 
 
 class MoteurIntrouvable(RuntimeError):
@@ -110,7 +110,7 @@ def json_parametres(parametres: Mapping) -> str:
 
 def publier_moteur(config: Mapping) -> None:
     """Hook ``on_post_build`` : dépose Pyodide, le paquet zippé et les paramètres dans le site."""
-    from guide.referentiel import parametres_calculateurs, referentiel_du_projet
+    from guide.donnees.referentiel import parametres_calculateurs, referentiel_du_projet
 
     racine = Path(config["config_file_path"]).resolve().parent if config.get("config_file_path") else RACINE
     site = Path(config["site_dir"])

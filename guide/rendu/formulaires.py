@@ -1,4 +1,4 @@
-"""Formulaires des calculateurs : HTML produit par les gabarits ``guide/templates/calculateurs/``.
+"""Formulaires des calculateurs : HTML produit par les gabarits ``guide/rendu/templates/calculateurs/``.
 
 Chaque fonction reçoit le référentiel (YAML validé) et rend le HTML d'un calculateur ; le calcul
 lui-même est fait par le paquet ``calculators`` exécuté dans le navigateur (voir
@@ -34,7 +34,7 @@ def _nombre(valeur) -> str:
 @lru_cache(maxsize=1)
 def _environnement() -> Environment:
     env = Environment(
-        loader=PackageLoader("guide", "templates"),
+        loader=PackageLoader("guide.rendu", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

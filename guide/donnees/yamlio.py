@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from guide.erreurs import ErreurReferentiel, Probleme
+from guide.donnees.erreurs import ErreurReferentiel, Probleme
 
 Position = tuple[int, int]
 

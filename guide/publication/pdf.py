@@ -1,6 +1,6 @@
 """PDF du guide complet, imprimé par Chromium sans interface depuis /guide-complet/ du site construit.
 
-Appelé en ``on_post_build``, avant ``guide.finalisation.finaliser_site`` (qui doit rester la
+Appelé en ``on_post_build``, avant ``guide.publication.finalisation.finaliser_site`` (qui doit rester la
 dernière étape). Chromium est nécessaire à la construction : s'il manque, la construction échoue
 avec un message qui dit comment l'installer.
 """

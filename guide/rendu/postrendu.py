@@ -1,6 +1,6 @@
 """Retouches pures du Markdown d'une page après le rendu des macros (appelées par le hook).
 
-- les liens ``guide:chemin/depuis/docs.md#ancre`` émis par ``guide.rendu`` deviennent relatifs à
+- les liens ``guide:chemin/depuis/docs.md#ancre`` émis par ``guide.rendu.rendu`` deviennent relatifs à
   la page (MkDocs les vérifie et les convertit ensuite en adresses, ``--strict`` compris) ;
 - les sigles du glossaire présents dans la page reçoivent leur définition d'abréviation
   (``*[ARS]: Agence régionale de santé``) : infobulle sur chaque occurrence.

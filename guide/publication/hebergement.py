@@ -2,7 +2,7 @@
 CSP calculée : nginx, Apache et fichier _headers (Netlify, Cloudflare Pages).
 
 Chacun pose les mêmes en-têtes de sécurité, déclare les types MIME de .mjs et .wasm et sert les
-variantes .br et .gz écrites par guide.compression. Fonctions pures qui renvoient du texte.
+variantes .br et .gz écrites par guide.publication.compression. Fonctions pures qui renvoient du texte.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ TYPES_MIME: dict[str, str] = {
     "txt": "text/plain; charset=utf-8",
 }
 
-_AVERTISSEMENT = "Généré à la construction du site (guide/hebergement.py) : ne pas modifier à la main."
+_AVERTISSEMENT = "Généré à la construction du site (guide/publication/hebergement.py) : ne pas modifier à la main."
 
 
 def en_tetes(politique: str) -> list[tuple[str, str]]:
