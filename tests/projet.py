@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -16,6 +17,14 @@ ARGUMENTS_CHROMIUM = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+@functools.cache
+def referentiel():
+    """Le référentiel du vrai projet (modules/), chargé une fois par session de tests."""
+    from guide.donnees.referentiel import charger_referentiel
+
+    return charger_referentiel(RACINE)
 
 
 def construire(projet: Path, destination: Path, **variables: str) -> subprocess.CompletedProcess:

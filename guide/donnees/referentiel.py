@@ -18,11 +18,9 @@ __all__ = [
     "RACINE_PROJET",
     "Referentiel",
     "charger_referentiel",
-    "mettre_en_cache",
-    "oublier",
+    "cle_de_tri",
     "parametres_calculateurs",
-    "referentiel_du_projet",
-    "utiliser_racine",
+    "types_json",
 ]
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
@@ -55,9 +53,9 @@ class Referentiel:
 
     def theme(self, module: str, theme: str) -> dict:
         """La fiche ``theme`` du module ``module``."""
-        for fiche in self.module(module)["themes"]:
-            if fiche["id"] == theme:
-                return fiche
+        for element in self.module(module)["themes"]:
+            if element["id"] == theme:
+                return element
         raise KeyError(f"fiche « {theme} » inconnue dans le module « {module} »")
 
     def indicateur(self, identifiant: str) -> dict:
@@ -67,8 +65,8 @@ class Referentiel:
         except KeyError:
             raise KeyError(f"indicateur « {identifiant} » inconnu") from None
 
-    def fiches(self) -> list[tuple[dict, dict]]:
-        """Toutes les fiches (module, thème), dans l'ordre des modules puis du fichier."""
+    def themes(self) -> list[tuple[dict, dict]]:
+        """Tous les thèmes (fiches) : couples (module, thème), dans l'ordre des modules puis du fichier."""
         return [(module, theme) for module in self.modules for theme in module["themes"]]
 
     def modules_de_l_indicateur(self, identifiant: str) -> list[dict]:
@@ -111,48 +109,28 @@ def cle_de_tri(texte: str) -> str:
     return "".join(c for c in decompose if not unicodedata.combining(c))
 
 
-_cache: dict[Path, Referentiel] = {}
-_racine_active: list[Path] = [RACINE_PROJET]
+def types_json(valeur):
+    """Copie en types JSON simples (dict, list, str, nombres, None) ; les dates en texte ISO.
 
-
-def utiliser_racine(racine: Path | str) -> None:
-    """Change le dossier du projet utilisé par ``referentiel_du_projet`` (hook MkDocs, tests)."""
-    _racine_active[0] = Path(racine).resolve()
-
-
-def oublier() -> None:
-    """Vide le cache (``mkdocs serve`` recharge le YAML à chaque construction)."""
-    _cache.clear()
-
-
-def mettre_en_cache(ref: Referentiel) -> None:
-    """Garde ``ref`` pour son dossier (le hook le charge une fois ; les macros le réutilisent)."""
-    _cache[Path(ref.racine).resolve()] = ref
-
-
-def referentiel_du_projet() -> Referentiel:
-    """Le référentiel du projet (dossier de mkdocs.yml), chargé une fois puis mis en cache."""
-    racine = _racine_active[0]
-    if racine not in _cache:
-        _cache[racine] = charger_referentiel(racine)
-    return _cache[racine]
-
-
-def _json(valeur):
-    """Copie en types JSON simples (dict, list, str, nombres, None)."""
+    >>> types_json({1: [datetime.date(2026, 1, 2)]})
+    {'1': ['2026-01-02']}
+    """
     if isinstance(valeur, dict):
-        return {str(k): _json(v) for k, v in valeur.items()}
+        return {str(k): types_json(v) for k, v in valeur.items()}
     if isinstance(valeur, list):
-        return [_json(v) for v in valeur]
+        return [types_json(v) for v in valeur]
     if isinstance(valeur, datetime.date):
         return valeur.isoformat()
     return valeur
 
 
 def parametres_calculateurs(ref: Referentiel) -> dict:
-    """Paramètres des calculateurs (site/assets/data/parametres.json), format de CONTEXTE.md."""
+    """Paramètres des calculateurs (``chemins.PARAMETRES_JSON`` dans le site, ``python -m guide calcul``).
+
+    Forme décrite par calculators/CONTRAT_PARAMETRES.md : la changer, c'est changer ce contrat.
+    """
     p = ref.parametres
-    return _json({
+    return types_json({
         "phases": [{"id": x["id"], "libelle": x["libelle"], "poids": x["poids"]} for x in p["phases"]],
         "jours_ouverture": [{"jours": j["jours"], "categories": j["categories"]} for j in p["jours_ouverture"]],
         "modulation": {"taux_abattement_par_point": p["modulation"]["taux_abattement_par_point"],

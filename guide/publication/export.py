@@ -3,7 +3,7 @@
 Les fonctions ``referentiel_json`` et ``tables`` sont pures (référentiel -> structures) ; le schéma
 des CSV est une donnée (``SCHEMA``), rendue telle quelle dans docs/donnees-ouvertes.md par la macro
 ``schema_donnees`` : la documentation et les fichiers ne peuvent pas diverger. L'écriture est à part
-(``ecrire_donnees``, ``publier_donnees`` pour le hook ``on_post_build``).
+(``ecrire_donnees``, appelée par le greffon en ``on_post_build``).
 
 CSV : UTF-8 sans BOM, séparateur virgule, guillemets doubles si nécessaire, fin de ligne CRLF
 (RFC 4180), une ligne d'en-tête ; valeur absente = cellule vide ; listes séparées par une espace.
@@ -22,9 +22,11 @@ from pathlib import Path
 
 from calculators.formule import notation_francaise
 
+from guide.donnees.chemins import DOSSIER_DONNEES_OUVERTES
+from guide.donnees.referentiel import Referentiel, types_json
 from guide.rendu import pages
 from guide.rendu.dates import date_de_publication
-from guide.donnees.referentiel import Referentiel, _json
+from guide.rendu.rendu import rendre
 
 __all__ = [
     "DOSSIER",
@@ -33,7 +35,6 @@ __all__ = [
     "Colonne",
     "adresse",
     "ecrire_donnees",
-    "publier_donnees",
     "referentiel_json",
     "schema_donnees",
     "tables",
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.0"  # à changer (2.0) si une colonne ou une clé est retirée ou change de sens
-DOSSIER = "donnees"
+DOSSIER = DOSSIER_DONNEES_OUVERTES
 FICHIER_JSON = "referentiel.json"
 
 
@@ -184,7 +185,7 @@ def referentiel_json(ref: Referentiel) -> dict:
     indicateurs = [{**i, "formule_lisible": notation_francaise(i["formule"]),
                     "modules": [m["id"] for m in ref.modules_de_l_indicateur(i["id"])]}
                    for i in ref.indicateurs.values()]
-    return _json({
+    return types_json({
         "schema_version": SCHEMA_VERSION,
         "titre": publication["titre_site"],
         "version": publication["version"],
@@ -199,9 +200,7 @@ def referentiel_json(ref: Referentiel) -> dict:
 
 def schema_donnees(ref: Referentiel) -> str:
     """Markdown de la documentation des CSV : un tableau par fichier, avec un exemple tiré des données."""
-    from guide.rendu.rendu import _rendre
-
-    return _rendre("export_schema.md.j2", schema=SCHEMA, lignes=tables(ref), dossier=DOSSIER)
+    return rendre("export_schema.md.j2", schema=SCHEMA, lignes=tables(ref), dossier=DOSSIER)
 
 
 def ecrire_donnees(site: Path | str, ref: Referentiel) -> list[Path]:
@@ -216,10 +215,3 @@ def ecrire_donnees(site: Path | str, ref: Referentiel) -> list[Path]:
             flux.write(texte_csv([c.nom for c in SCHEMA[nom]], lignes))
         ecrits.append(chemin)
     return ecrits
-
-
-def publier_donnees(config) -> list[Path]:
-    """Hook ``on_post_build`` : les données ouvertes dans le site construit."""
-    from guide.donnees.referentiel import referentiel_du_projet
-
-    return ecrire_donnees(config["site_dir"], referentiel_du_projet())

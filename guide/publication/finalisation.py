@@ -1,7 +1,7 @@
 """Dernière étape de la construction : politique CSP sur chaque page, extraits de configuration des
 serveurs, puis pré-compression.
 
-`finaliser_site(config)` doit être appelée en DERNIER dans on_post_build, après la copie de
+`finaliser_site(site)` doit être appelée en DERNIER dans on_post_build, après la copie de
 Pyodide, l'archive des calculateurs, parametres.json et toute autre écriture dans site/ :
 un script en ligne ajouté après elle serait bloqué par la politique, et un fichier modifié
 après elle garderait des variantes .gz/.br périmées.
@@ -85,15 +85,20 @@ def ecrire_hebergement(site: Path, politique: str) -> None:
         chemin.write_text(contenu, encoding="utf-8")
 
 
-def finaliser_site(config) -> Bilan:
-    """CSP puis extraits de configuration puis pré-compression du dossier config["site_dir"].
+def finaliser_site(site: Path, avec_csp: bool = True, avec_precompression: bool = True) -> Bilan:
+    """CSP puis extraits de configuration (si ``avec_csp``) puis pré-compression
+    (si ``avec_precompression``)
+    du site construit ``site``.
 
-    À appeler en dernier dans on_post_build (voir la docstring du module).
+    À appeler en dernier dans on_post_build (voir la docstring du module). Sans ``avec_csp``, aucune
+    politique n'est posée ni écrite (aperçu ``mkdocs serve``) : ``Bilan.politique`` est vide.
     """
-    site = Path(config["site_dir"])
-    politique = appliquer_csp(site)
-    ecrire_hebergement(site, politique)
-    compresses = compression.comprimer_site(site)
+    site = Path(site)
+    politique = ""
+    if avec_csp:
+        politique = appliquer_csp(site)
+        ecrire_hebergement(site, politique)
+    compresses = compression.comprimer_site(site) if avec_precompression else []
     bilan = Bilan(
         pages=sum(1 for _ in site.rglob("*.html")),
         empreintes=politique.count("'sha256-"),
@@ -102,9 +107,8 @@ def finaliser_site(config) -> Bilan:
     )
     avant = sum(r.taille for r in compresses)
     apres = sum(r.brotli or r.gzip or r.taille for r in compresses)
-    journal.info(
-        "CSP : %d empreintes sur %d pages (%d octets) ; pré-compression : %d fichiers, "
-        "%d → %d octets (brotli)",
-        bilan.empreintes, bilan.pages, len(politique), len(compresses), avant, apres,
-    )
+    if avec_csp:
+        journal.info("CSP : %d empreintes sur %d pages (%d octets)", bilan.empreintes, bilan.pages, len(politique))
+    if avec_precompression:
+        journal.info("pré-compression : %d fichiers, %d → %d octets (brotli)", len(compresses), avant, apres)
     return bilan

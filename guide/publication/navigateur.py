@@ -6,8 +6,8 @@ Après la construction (``on_post_build``), trois choses sont déposées dans le
 - ``assets/py/calculators.zip`` : le paquet ``calculators/`` zippé de façon déterministe ;
 - ``assets/data/parametres.json`` : les paramètres des calculateurs tirés du YAML.
 
-Les fonctions pures (``archive_paquet``, ``json_parametres``, ``fichiers_pyodide``) ne connaissent
-pas MkDocs ; seule ``publier_moteur(config)`` lit la configuration.
+Les chemins viennent de ``guide.donnees.chemins`` ; rien ici ne connaît MkDocs (le greffon appelle
+``publier_moteur``). La forme de parametres.json est décrite dans calculators/CONTRAT_PARAMETRES.md.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import shutil
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from guide.donnees.chemins import ARCHIVE_CALCULATEURS, DOSSIER_PYODIDE, PARAMETRES_JSON
 
 __all__ = [
     "FICHIERS_PYODIDE",
@@ -40,9 +42,6 @@ FICHIERS_PYODIDE = (
 
 # Date fixe des entrées du zip (la plus ancienne admise par le format) : archive reproductible.
 DATE_ZIP = (1980, 1, 1, 0, 0, 0)
-
-RACINE = Path(__file__).resolve().parents[2]
-
 
 class MoteurIntrouvable(RuntimeError):
     """Pyodide ou le paquet des calculateurs manque : le site ne peut pas exécuter les calculs."""
@@ -108,15 +107,14 @@ def json_parametres(parametres: Mapping) -> str:
     return json.dumps(parametres, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def publier_moteur(config: Mapping) -> None:
-    """Hook ``on_post_build`` : dépose Pyodide, le paquet zippé et les paramètres dans le site."""
-    from guide.donnees.referentiel import parametres_calculateurs, referentiel_du_projet
-
-    racine = Path(config["config_file_path"]).resolve().parent if config.get("config_file_path") else RACINE
-    site = Path(config["site_dir"])
-    copier_pyodide(racine / "node_modules" / "pyodide", site / "assets" / "pyodide")
-    (site / "assets" / "py").mkdir(parents=True, exist_ok=True)
-    (site / "assets" / "py" / "calculators.zip").write_bytes(archive_paquet(racine / "calculators"))
-    (site / "assets" / "data").mkdir(parents=True, exist_ok=True)
-    parametres = parametres_calculateurs(referentiel_du_projet())
-    (site / "assets" / "data" / "parametres.json").write_text(json_parametres(parametres), encoding="utf-8")
+def publier_moteur(racine: Path, site: Path, parametres: Mapping) -> None:
+    """Dépose dans ``site`` Pyodide (de ``racine/node_modules``), le paquet ``racine/calculators`` zippé
+    et ``parametres`` (``guide.donnees.referentiel.parametres_calculateurs``)."""
+    racine, site = Path(racine), Path(site)
+    copier_pyodide(racine / "node_modules" / "pyodide", site / DOSSIER_PYODIDE)
+    archive = site / ARCHIVE_CALCULATEURS
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_bytes(archive_paquet(racine / "calculators"))
+    fichier = site / PARAMETRES_JSON
+    fichier.parent.mkdir(parents=True, exist_ok=True)
+    fichier.write_text(json_parametres(parametres), encoding="utf-8")

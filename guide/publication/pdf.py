@@ -19,10 +19,11 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
+from guide.donnees.chemins import NOM_PDF, PAGE_GUIDE_COMPLET
+
 __all__ = ["NOM_PDF", "ErreurPdf", "chromium", "commande", "imprimer", "liens_absolus", "publier_pdf"]
 
-NOM_PDF = "guide-cpom-bfc-2026-2030.pdf"
-PAGE_SOURCE = "guide-complet/index.html"
+PAGE_SOURCE = PAGE_GUIDE_COMPLET
 DELAI = 180  # secondes
 OPTIONS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -97,11 +98,11 @@ def imprimer(html: Path, pdf: Path, executable: str | None = None, adresse: str 
     return time.monotonic() - debut
 
 
-def publier_pdf(config) -> Path:
-    """Hook ``on_post_build`` : site/guide-cpom-bfc-2026-2030.pdf depuis site/guide-complet/."""
-    site = Path(config["site_dir"])
+def publier_pdf(site: Path, site_url: str | None) -> Path:
+    """``site/NOM_PDF`` imprimé depuis ``site/guide-complet/`` (liens vers ``site_url`` s'il est donné)."""
+    site = Path(site)
     pdf = site / NOM_PDF
-    adresse = urljoin(config["site_url"], PAGE_SOURCE.removesuffix("index.html")) if config["site_url"] else None
+    adresse = urljoin(site_url, PAGE_SOURCE.removesuffix("index.html")) if site_url else None
     duree = imprimer(site / PAGE_SOURCE, pdf, adresse=adresse)
     journal.info("PDF du guide : %s (%d ko) en %.1f s", NOM_PDF, pdf.stat().st_size // 1024, duree)
     return pdf

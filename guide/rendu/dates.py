@@ -3,7 +3,7 @@
 Le fichier source est le YAML du module pour une page générée (``guide_source``), le fichier
 Markdown de docs/ sinon. Repli, quand git ne peut pas répondre (pas de git, fichier jamais commité,
 clone superficiel dont l'historique est tronqué) : la date de la dernière entrée du journal de
-``modules/communs/publication.yml``.
+``modules/communs/publication.yml`` (``guide.donnees.chemins.FICHIER_PUBLICATION``).
 
 >>> dates_des_fichiers("\\x002026-11-20\\n\\ndocs/a.md\\nmodules/b.yml\\n\\x002026-11-01\\n\\ndocs/a.md\\n")
 {'docs/a.md': datetime.date(2026, 11, 20), 'modules/b.yml': datetime.date(2026, 11, 20)}
@@ -12,14 +12,30 @@ clone superficiel dont l'historique est tronqué) : la date de la dernière entr
 from __future__ import annotations
 
 import datetime
-import functools
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from guide.rendu.rendu import date_fr
+__all__ = ["MOIS", "MiseAJour", "date_de_publication", "date_fr", "dates_des_fichiers", "dates_git", "mise_a_jour",
+           "mise_a_jour_page"]
 
-__all__ = ["MiseAJour", "date_de_publication", "dates_des_fichiers", "dates_git", "mise_a_jour", "mise_a_jour_page"]
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre")
+
+
+def date_fr(valeur) -> str:
+    """Date en toutes lettres : « 11 mars 2025 », « mars 2025 ».
+
+    >>> date_fr(datetime.date(2025, 3, 1)), date_fr("2025-03"), date_fr("2026-11-22")
+    ('1er mars 2025', 'mars 2025', '22 novembre 2026')
+    """
+    if isinstance(valeur, str):
+        parties = [int(p) for p in valeur.split("-")]
+        if len(parties) == 2:
+            return f"{MOIS[parties[1] - 1]} {parties[0]}"
+        valeur = datetime.date(*parties)
+    jour = "1er" if valeur.day == 1 else str(valeur.day)
+    return f"{jour} {MOIS[valeur.month - 1]} {valeur.year}"
 
 
 class MiseAJour(tuple):
@@ -73,8 +89,7 @@ def _git(racine: Path, *arguments: str) -> str | None:
     return resultat.stdout if resultat.returncode == 0 else None
 
 
-@functools.lru_cache(maxsize=4)
-def _dates_git_en_cache(racine: Path, tete: str) -> dict[str, datetime.date]:
+def _dates_du_depot(racine: Path) -> dict[str, datetime.date]:
     sortie = _git(racine, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only", "--no-renames", "HEAD")
     return dates_des_fichiers(sortie) if sortie else {}
 
@@ -85,8 +100,8 @@ def dates_git(racine: Path | str) -> dict[str, datetime.date]:
     etat = (_git(racine, "rev-parse", "--is-shallow-repository", "HEAD", "--show-prefix") or "").split("\n")
     if len(etat) < 3 or etat[0] != "false":  # pas de dépôt, pas de commit, ou clone superficiel
         return {}
-    tete, prefixe = etat[1], etat[2]
-    dates = _dates_git_en_cache(racine, tete)
+    prefixe = etat[2]
+    dates = _dates_du_depot(racine)
     if prefixe:  # projet dans un sous-dossier du dépôt
         dates = {c[len(prefixe):]: d for c, d in dates.items() if c.startswith(prefixe)}
     return dates
@@ -107,13 +122,12 @@ def mise_a_jour(sources: Iterable[str], dates: dict[str, datetime.date], publica
     return MiseAJour((date_de_publication(publication), "journal"))
 
 
-def mise_a_jour_page(page, config) -> MiseAJour:
-    """Hook ``on_page_context`` : date de mise à jour d'une page MkDocs (sources : méta ou fichier de docs/)."""
-    from guide.donnees.referentiel import referentiel_du_projet
-
+def mise_a_jour_page(page, config, publication: dict, dates: dict[str, datetime.date]) -> MiseAJour:
+    """Date de mise à jour d'une page MkDocs (sources : méta ou fichier de docs/), pour ``on_page_context`` ;
+    ``dates`` : celles de ``dates_git``, lues une fois par construction."""
     racine = Path(config["config_file_path"]).resolve().parent
     sources = page.meta.get("guide_sources") or ([page.meta["guide_source"]] if page.meta.get("guide_source") else [])
     if not sources:
         chemin = Path(config["docs_dir"]).resolve() / page.file.src_uri
         sources = [chemin.relative_to(racine).as_posix() if chemin.is_relative_to(racine) else str(chemin)]
-    return mise_a_jour(sources, dates_git(racine), referentiel_du_projet().publication)
+    return mise_a_jour(sources, dates, publication)

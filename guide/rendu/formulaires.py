@@ -13,7 +13,8 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from calculators.formule import notation_francaise
-from calculators.nombres import decimal_exact, francais
+from calculators.nombres import nombre_fr
+from calculators.vocabulaire import SECTEURS
 
 __all__ = [
     "calculateur_avancement",
@@ -22,14 +23,6 @@ __all__ = [
     "calculateur_trajectoire",
     "liste_calculateurs",
 ]
-
-SECTEURS = (("PA", "PA – personnes âgées"), ("PH", "PH – personnes en situation de handicap"))
-
-
-def _nombre(valeur) -> str:
-    """Nombre du YAML écrit à la française (``0.5`` -> ``0,5``)."""
-    return francais(decimal_exact(valeur))
-
 
 @lru_cache(maxsize=1)
 def _environnement() -> Environment:
@@ -41,7 +34,7 @@ def _environnement() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["nombre"] = _nombre
+    env.filters["nombre"] = nombre_fr
     return env
 
 
@@ -67,11 +60,11 @@ def _bornes(variable: dict) -> str:
     nature = "Nombre entier" if variable.get("type") == "entier" else "Nombre"
     minimum, maximum = variable.get("min"), variable.get("max")
     if minimum is not None and maximum is not None:
-        return f"{nature} entre {_nombre(minimum)} et {_nombre(maximum)}."
+        return f"{nature} entre {nombre_fr(minimum)} et {nombre_fr(maximum)}."
     if minimum is not None:
-        return f"{nature} supérieur ou égal à {_nombre(minimum)}."
+        return f"{nature} supérieur ou égal à {nombre_fr(minimum)}."
     if maximum is not None:
-        return f"{nature} inférieur ou égal à {_nombre(maximum)}."
+        return f"{nature} inférieur ou égal à {nombre_fr(maximum)}."
     return f"{nature}."
 
 
@@ -81,7 +74,7 @@ def calculateur_avancement(ref) -> str:
         "avancement.html",
         modules=ref.modules,
         phases=ref.parametres["phases"],
-        secteurs=SECTEURS,
+        secteurs=SECTEURS.items(),
         limites=_limites_par_secteur(ref),
     )
 

@@ -1,6 +1,6 @@
 """Le guide complet sur une seule page (/guide-complet/), source du PDF imprimable.
 
-La page est générée (``on_files``) : couverture et sommaire (gabarit ``guide_complet.md.j2``), puis
+La page est générée (``page``, appelée par le greffon en ``on_files``) : couverture et sommaire (gabarit ``guide_complet.md.j2``), puis
 chaque page du guide dans un bloc ``{% filter guide_complet_section(...) %}``. mkdocs-macros rend
 d'un coup toutes les macros (``page_module``, ``annexe_indicateurs``…, celles de ``guide.rendu.rendu``) ;
 le filtre ``section`` adapte ensuite chaque bloc à la page unique : titres décalés d'un niveau ou
@@ -14,25 +14,23 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from guide.donnees.chemins import COMMUNS, NOM_PDF
+from guide.donnees.referentiel import Referentiel
 from guide.rendu import pages
 from guide.rendu.dates import date_de_publication
-from guide.publication.pdf import NOM_PDF
-from guide.donnees.referentiel import Referentiel
+from guide.rendu.rendu import rendre
 
-__all__ = ["CHEMIN", "ANNEXES", "Entree", "ancre", "page_generee", "plan", "section", "source_page"]
+__all__ = ["CHEMIN", "ANNEXES", "Entree", "ancre", "page", "pages_de_la_nav", "plan", "section", "source_page"]
 
 CHEMIN = "guide-complet.md"
 TITRE = "Guide complet (version imprimable)"
 ANNEXES = ("annexes/conclusion.md", "annexes/indicateurs.md", "annexes/glossaire.md")
 PREFIXE_GENERAL = "cpom/"
-FICHIERS_COMMUNS = ("modules/communs/indicateurs.yml", "modules/communs/parametres.yml",
-                    "modules/communs/glossaire.yml", "modules/communs/publication.yml")
 CLASSE_SAUT = "guide-complet-saut"   # saut de page avant ce titre à l'impression
-CLASSE_FICHE = "guide-complet-fiche"  # titre d'une fiche, séparé du module par un filet
+CLASSE_THEME = "guide-complet-fiche"  # titre d'une fiche (thème), séparé du module par un filet
 
 _TITRE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ATTRIBUTS = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*)\}[ \t]*$")
@@ -53,14 +51,14 @@ def ancre(chemin: str) -> str:
 
 @dataclass
 class Entree:
-    """Une page du guide complet : ``chemin`` dans docs/, ``titre``, ``niveau`` de son titre, fiches."""
+    """Une page du guide complet : ``chemin`` dans docs/, ``titre``, ``niveau`` de son titre, thèmes (fiches)."""
 
     chemin: str
     titre: str
     niveau: int = 2
     macro: str | None = None           # appel de macro pour une page générée ; None : fichier de docs/
     classe: str = CLASSE_SAUT          # classe du titre (saut de page avant les pages et les modules)
-    fiches: list[Entree] = field(default_factory=list)
+    themes: list[Entree] = field(default_factory=list)
 
     @property
     def ancre(self) -> str:
@@ -83,10 +81,10 @@ def plan(ref: Referentiel, pages_nav: list[str], lire) -> list[tuple[str, list[E
     generales = [ecrite(c) for c in pages_nav if c.startswith(PREFIXE_GENERAL)]
     modules = [ecrite(pages.ENTREE_MODULES)]
     for m in ref.modules:
-        fiches = [Entree(pages.chemin_theme(m["id"], t["id"]), t["titre"], 3,
-                         f'{{{{ page_theme("{m["id"]}", "{t["id"]}") }}}}', CLASSE_FICHE) for t in m["themes"]]
+        themes = [Entree(pages.chemin_theme(m["id"], t["id"]), t["titre"], 3,
+                         f'{{{{ page_theme("{m["id"]}", "{t["id"]}") }}}}', CLASSE_THEME) for t in m["themes"]]
         modules.append(Entree(pages.chemin_module(m["id"]), m["titre"], 2,
-                              f'{{{{ page_module("{m["id"]}") }}}}', fiches=fiches))
+                              f'{{{{ page_module("{m["id"]}") }}}}', themes=themes))
     annexes = [ecrite(c) for c in ANNEXES]
     return [("Le CPOM en BFC", generales), ("Les modules", modules), ("Annexes", annexes)]
 
@@ -108,17 +106,15 @@ def _bloc(entree: Entree, lire) -> str:
 
 def source_page(ref: Referentiel, parties, lire, description: str) -> str:
     """Markdown de /guide-complet/ (avec ses appels de macros), en-tête YAML compris."""
-    from guide.rendu.rendu import _rendre
-
     publication = ref.publication
     sources = [f"docs/{e.chemin}" for _, entrees in parties for e in entrees if not e.macro]
-    sources += sorted(set(ref.fichiers.values())) + list(FICHIERS_COMMUNS)
+    sources += sorted(set(ref.fichiers.values())) + list(COMMUNS.values())
     entete = {"title": TITRE, "guide_genere": True, "guide_complet": True, "guide_sources": sources,
               "search": {"exclude": True}, "hide": ["toc"]}
-    couverture = _rendre("guide_complet.md.j2", titre=publication["titre_site"], version=publication["version"],
+    couverture = rendre("guide_complet.md.j2", titre=publication["titre_site"], version=publication["version"],
                          date=date_de_publication(publication), editeur=publication["editeur"].get("nom"),
                          description=description, parties=parties, pdf=NOM_PDF)
-    blocs = [_bloc(e, lire) + "".join(_bloc(f, lire) for f in e.fiches) for _, entrees in parties for e in entrees]
+    blocs = [_bloc(e, lire) + "".join(_bloc(t, lire) for t in e.themes) for _, entrees in parties for e in entrees]
     return (f"---\n{json.dumps(entete, ensure_ascii=False)}\n---\n\n{{% raw %}}\n{couverture}{{% endraw %}}\n\n"
             + "\n".join(blocs))
 
@@ -154,7 +150,7 @@ def section(texte: str, chemin: str, niveau: int = 2, classe: str = CLASSE_SAUT,
     Voir [ici](#cpom-methode--choix), [A](#cpom-suivi), [B](guide:calculateurs/index.md).
     <BLANKLINE>
     """
-    incluses = INCLUSES if incluses is None else incluses
+    incluses = set() if incluses is None else incluses
     prefixe = ancre(chemin)
     lignes, titre, vus, dans_code = [], None, set(), False
     for ligne in texte.splitlines():
@@ -203,36 +199,22 @@ def _texte_brut(texte: str) -> str:
     return re.sub(r"[*_`]", "", texte)
 
 
-INCLUSES: set[str] = set()   # pages incluses dans la construction en cours (fixées par page_generee)
+def page(ref: Referentiel, nav, lire, description: str) -> tuple[str, set[str]]:
+    """Markdown de /guide-complet/ et chemins des pages qu'il inclut (pour le filtre ``section``).
+
+    ``nav`` : navigation de mkdocs.yml complétée ; ``lire(chemin)`` : Markdown d'une page de docs/.
+    """
+    parties = plan(ref, pages_de_la_nav(nav), lire)
+    incluses = {e.chemin for _, entrees in parties for x in entrees for e in (x, *x.themes)}
+    return source_page(ref, parties, lire, description), incluses
 
 
-def page_generee(files, config):
-    """Hook ``on_files`` : ajoute /guide-complet/ aux fichiers du site."""
-    from mkdocs.structure.files import File
-
-    from guide.donnees.referentiel import referentiel_du_projet
-
-    docs = Path(config["docs_dir"])
-
-    def lire(chemin: str) -> str:
-        return (docs / chemin).read_text(encoding="utf-8")
-
-    ref = referentiel_du_projet()
-    parties = plan(ref, _pages_de_la_nav(config["nav"] or []), lire)
-    INCLUSES.clear()
-    INCLUSES.update(e.chemin for _, entrees in parties for x in entrees for e in (x, *x.fiches))
-    fichier = File.generated(config, CHEMIN, content=source_page(ref, parties, lire, config["site_description"] or ""))
-    fichier.generated_by = "guide"
-    files.append(fichier)
-    return files
-
-
-def _pages_de_la_nav(nav) -> list[str]:
+def pages_de_la_nav(nav) -> list[str]:
     """Chemins des pages de la navigation, dans l'ordre."""
     if isinstance(nav, str):
         return [nav]
     if isinstance(nav, dict):
-        return [c for v in nav.values() for c in _pages_de_la_nav(v)]
+        return [c for v in nav.values() for c in pages_de_la_nav(v)]
     if isinstance(nav, list):
-        return [c for v in nav for c in _pages_de_la_nav(v)]
+        return [c for v in nav for c in pages_de_la_nav(v)]
     return []

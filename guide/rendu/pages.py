@@ -78,9 +78,9 @@ def nav_modules(ref: Referentiel) -> list:
     pour un module sans fiche)."""
     section: list = [ENTREE_MODULES]
     for module in ref.modules:
-        fiches = [{t["titre"]: chemin_theme(module["id"], t["id"])} for t in module["themes"]]
+        themes = [{t["titre"]: chemin_theme(module["id"], t["id"])} for t in module["themes"]]
         page = chemin_module(module["id"])
-        section.append({module["titre"]: [page, *fiches] if fiches else page})
+        section.append({module["titre"]: [page, *themes] if themes else page})
     return section
 
 

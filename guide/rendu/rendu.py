@@ -6,34 +6,32 @@ Le balisage est dans les gabarits Jinja de ``guide/rendu/templates/``. Les liens
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import jinja2
 from calculators.formule import notation_francaise
+from calculators.nombres import nombre_fr
+from calculators.vocabulaire import SECTEURS, libelle_secteur
 
 from guide.donnees.referentiel import Referentiel
 from guide.donnees.schema import PORTES_ENTREE
+from guide.rendu.dates import date_fr
 
 __all__ = [
     "annexe_indicateurs",
-    "date_fr",
     "etat_des_fiches",
     "glossaire",
     "index_secteurs",
     "journal",
     "liste_modules",
     "mentions_legales",
-    "nombre_fr",
     "page_indicateur",
     "page_module",
     "page_theme",
+    "rendre",
     "tableau_conclusion",
 ]
 
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre")
-SECTEURS = {"PA": "Personnes âgées", "PH": "Personnes handicapées"}
 LIBELLES_EDITEUR = {
     "nom": "Éditeur",
     "directeur_publication": "Directeur de la publication",
@@ -41,35 +39,6 @@ LIBELLES_EDITEUR = {
     "contact": "Contact",
     "hebergeur": "Hébergeur",
 }
-
-
-def nombre_fr(valeur) -> str:
-    """Nombre au format français.
-
-    >>> nombre_fr(0.5), nombre_fr(20), nombre_fr(1234567), nombre_fr(20.0), nombre_fr(None)
-    ('0,5', '20', '1\\u202f234\\u202f567', '20', '')
-    """
-    if valeur is None:
-        return ""
-    if isinstance(valeur, float) and valeur.is_integer():
-        valeur = int(valeur)
-    texte = f"{valeur:,}" if isinstance(valeur, int) else f"{valeur:,.10g}"
-    return texte.replace(",", "\u202f").replace(".", ",")
-
-
-def date_fr(valeur) -> str:
-    """Date en toutes lettres : « 11 mars 2025 », « mars 2025 ».
-
-    >>> date_fr(datetime.date(2025, 3, 1)), date_fr("2025-03"), date_fr("2026-11-22")
-    ('1er mars 2025', 'mars 2025', '22 novembre 2026')
-    """
-    if isinstance(valeur, str):
-        parties = [int(p) for p in valeur.split("-")]
-        if len(parties) == 2:
-            return f"{MOIS[parties[1] - 1]} {parties[0]}"
-        valeur = datetime.date(*parties)
-    jour = "1er" if valeur.day == 1 else str(valeur.day)
-    return f"{jour} {MOIS[valeur.month - 1]} {valeur.year}"
 
 
 def cellule(texte: str) -> str:
@@ -99,11 +68,12 @@ _env = jinja2.Environment(
 )
 _env.filters.update(nombre_fr=nombre_fr, date_fr=date_fr, cellule=cellule, notation_francaise=notation_francaise)
 _env.tests["contient"] = lambda valeur, element: element in valeur
-_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, grouper=grouper,
-                    LIBELLES_EDITEUR=LIBELLES_EDITEUR)
+_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, libelle_secteur=libelle_secteur,
+                    grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR)
 
 
-def _rendre(gabarit: str, **contexte) -> str:
+def rendre(gabarit: str, **contexte) -> str:
+    """Markdown du gabarit ``gabarit`` de guide/rendu/templates/ (sans ligne vide au début ni à la fin)."""
     texte = _env.get_template(gabarit).render(**contexte)
     return texte.strip("\n") + "\n"
 
@@ -111,56 +81,56 @@ def _rendre(gabarit: str, **contexte) -> str:
 def page_module(ref: Referentiel, module_id: str) -> str:
     """Page d'un module : statut, attendus, indicateur, règles, présentation, fiches, sources."""
     module = ref.module(module_id)
-    return _rendre("module.md.j2", ref=ref, module=module, indicateur=ref.indicateur(module["indicateur"]))
+    return rendre("module.md.j2", ref=ref, module=module, indicateur=ref.indicateur(module["indicateur"]))
 
 
 def page_theme(ref: Referentiel, module_id: str, theme_id: str) -> str:
     """Fiche d'un type d'actions : secteurs, définition, questions, points clés, ressources."""
-    return _rendre("theme.md.j2", ref=ref, module=ref.module(module_id), theme=ref.theme(module_id, theme_id))
+    return rendre("theme.md.j2", ref=ref, module=ref.module(module_id), theme=ref.theme(module_id, theme_id))
 
 
 def page_indicateur(ref: Referentiel, indicateur_id: str, lien_calculateur: bool = True) -> str:
     """Définition d'un indicateur : formule en notation française, variables, unité, source, cible."""
-    return _rendre("indicateur.md.j2", ref=ref, indicateur=ref.indicateur(indicateur_id),
+    return rendre("indicateur.md.j2", ref=ref, indicateur=ref.indicateur(indicateur_id),
                    lien_calculateur=lien_calculateur)
 
 
 def liste_modules(ref: Referentiel) -> str:
     """Liste des modules (obligatoires puis à la carte) avec lien et nombre de fiches."""
-    return _rendre("liste_modules.md.j2", ref=ref)
+    return rendre("liste_modules.md.j2", ref=ref)
 
 
 def tableau_conclusion(ref: Referentiel) -> str:
     """Tableau « En conclusion » : module, statut, attendus, indicateur de suivi annuel."""
-    return _rendre("tableau_conclusion.md.j2", ref=ref)
+    return rendre("tableau_conclusion.md.j2", ref=ref)
 
 
 def annexe_indicateurs(ref: Referentiel) -> str:
     """Tous les indicateurs, l'échelle des phases, les jours d'ouverture et la modulation."""
-    return _rendre("annexe_indicateurs.md.j2", ref=ref, page_indicateur=page_indicateur)
+    return rendre("annexe_indicateurs.md.j2", ref=ref, page_indicateur=page_indicateur)
 
 
 def glossaire(ref: Referentiel) -> str:
     """Liste de définitions des sigles, par ordre alphabétique."""
-    return _rendre("glossaire.md.j2", ref=ref)
+    return rendre("glossaire.md.j2", ref=ref)
 
 
 def index_secteurs(ref: Referentiel) -> str:
     """Fiches par secteur (PA, PH), groupées par module."""
-    return _rendre("index_secteurs.md.j2", ref=ref)
+    return rendre("index_secteurs.md.j2", ref=ref)
 
 
 def etat_des_fiches(ref: Referentiel) -> str:
     """Fiches complètes et fiches en cours de rédaction."""
-    return _rendre("etat_des_fiches.md.j2", ref=ref)
+    return rendre("etat_des_fiches.md.j2", ref=ref)
 
 
 def mentions_legales(ref: Referentiel) -> str:
     """Éditeur, version et documents sources (communs/publication.yml)."""
-    return _rendre("mentions_legales.md.j2", ref=ref)
+    return rendre("mentions_legales.md.j2", ref=ref)
 
 
 def journal(ref: Referentiel) -> str:
     """Journal des modifications, du plus récent au plus ancien."""
     entrees = sorted(ref.publication["journal"], key=lambda e: str(e["date"]), reverse=True)
-    return _rendre("journal.md.j2", ref=ref, entrees=entrees)
+    return rendre("journal.md.j2", ref=ref, entrees=entrees)

@@ -7,8 +7,10 @@ import importlib
 
 import pytest
 
-MODULES = ["guide.donnees.erreurs", "guide.donnees.yamlio", "guide.donnees.validation", "guide.donnees.referentiel", "guide.rendu.rendu",
-           "guide.rendu.pages", "guide.rendu.postrendu"]
+MODULES = ["guide.donnees.erreurs", "guide.donnees.yamlio", "guide.donnees.validation", "guide.donnees.referentiel",
+           "guide.rendu.rendu", "guide.rendu.pages", "guide.rendu.postrendu", "guide.rendu.dates",
+           "guide.rendu.guide_complet", "guide.publication.export", "guide.publication.pdf",
+           "guide.publication.navigateur"]
 
 
 @pytest.mark.parametrize("nom", MODULES)

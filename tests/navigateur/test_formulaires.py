@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from guide.rendu import formulaires
-from guide.donnees.referentiel import referentiel_du_projet
+from projet import referentiel
 
-REF = referentiel_du_projet()
+REF = referentiel()
 
 
 class Champs(HTMLParser):

@@ -14,7 +14,7 @@ import yaml
 
 from guide.publication import pdf
 from guide.rendu import dates
-from guide.rendu.rendu import MOIS
+from guide.rendu.dates import MOIS
 from projet import RACINE
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) absent")

@@ -56,7 +56,7 @@ def site_publie(site_construit, tmp_path_factory) -> tuple[Path, int]:
         if site == site_construit:
             site = tmp_path_factory.mktemp("site_publie") / "site"
             shutil.copytree(site_construit, site)
-        finaliser_site({"site_dir": str(site)})
+        finaliser_site(site)
     return site, port
 
 
