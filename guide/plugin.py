@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from guide.donnees.chemins import NOM_PDF
 from guide.donnees.erreurs import ErreurReferentiel
 from guide.donnees.referentiel import Referentiel, charger_referentiel, parametres_calculateurs
 from guide.publication import export, finalisation, navigateur, pdf
@@ -115,6 +116,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                               classe: str = guide_complet.CLASSE_SAUT) -> str:
         """Filtre Jinja ``guide_complet_section`` (macros.py) : pages incluses de la construction en cours."""
         return guide_complet.section(texte, chemin, niveau, classe, self.incluses)
+
+    def on_env(self, env, config, files):
+        env.globals["guide_pdf"] = NOM_PDF if self.active("pdf") else None  # lien du pied de page
+        return env
 
     @event_priority(-100)  # après le rendu des macros
     def on_page_markdown(self, markdown, page, config, files):

@@ -13,11 +13,16 @@ Un champ est décrit par un dictionnaire :
 
 from __future__ import annotations
 
+from calculators.vocabulaire import CODES_SECTEURS
+
+from guide.donnees.chemins import COMMUNS as FICHIERS_COMMUNS
+from guide.donnees.chemins import DOSSIER_MODULES
+
 MOTIF_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MOTIF_VARIABLE = r"^[a-z][a-z0-9_]*$"
 MOTIF_URL = r"^https?://\S+$"
 
-SECTEURS = ("PA", "PH")
+SECTEURS = CODES_SECTEURS  # calculators/vocabulaire.py
 PORTES_ENTREE = {  # ordre d'affichage des questions
     "organisation": "Organisation",
     "personne_accompagnee": "Personne accompagnée",
@@ -188,8 +193,11 @@ PUBLICATION = {
 
 # Fichiers communs : chemin relatif à modules/ -> (schéma, racine du fil d'Ariane).
 COMMUNS = {
-    "indicateurs": ("communs/indicateurs.yml", INDICATEURS, "Indicateurs"),
-    "parametres": ("communs/parametres.yml", PARAMETRES, "Paramètres"),
-    "glossaire": ("communs/glossaire.yml", GLOSSAIRE, "Glossaire"),
-    "publication": ("communs/publication.yml", PUBLICATION, "Publication"),
+    nom: (FICHIERS_COMMUNS[nom].removeprefix(DOSSIER_MODULES + "/"), schema, fil)
+    for nom, schema, fil in (
+        ("indicateurs", INDICATEURS, "Indicateurs"),
+        ("parametres", PARAMETRES, "Paramètres"),
+        ("glossaire", GLOSSAIRE, "Glossaire"),
+        ("publication", PUBLICATION, "Publication"),
+    )
 }

@@ -18,6 +18,7 @@ from pathlib import Path
 from calculators.formule import FormuleInvalide, variables_utilisees, verifier
 
 from guide.donnees import schema as S
+from guide.donnees.chemins import FICHIER_GLOSSAIRE, FICHIER_INDICATEURS, FICHIER_PARAMETRES, FICHIER_PUBLICATION
 from guide.donnees.erreurs import ErreurReferentiel, Probleme
 from guide.donnees.yamlio import Liste, Table, lire_fichier
 
@@ -312,9 +313,9 @@ class _Croisements:
             indicateur = module.get("indicateur")
             if self.indicateurs is not None and isinstance(indicateur, str) and indicateur not in self.indicateurs:
                 self.erreur(fichier, module.position_de("indicateur"), (*fil, "indicateur"),
-                            f"indicateur « {indicateur} » inconnu (absent de modules/communs/indicateurs.yml)")
+                            f"indicateur « {indicateur} » inconnu (absent de {FICHIER_INDICATEURS})")
             self._references(fichier, module, "sources", self.sources, fil, "source",
-                             "modules/communs/publication.yml > sources", "inconnue")
+                             f"{FICHIER_PUBLICATION} > sources", "inconnue")
             for i, theme in enumerate(module.get("themes") or []):
                 if isinstance(theme, dict):
                     self._theme(fichier, module["themes"].position_de(i), theme, fil, themes)
@@ -349,7 +350,7 @@ class _Croisements:
         table = self.d.communs.get("indicateurs")
         if table is None:
             return
-        fichier = "modules/communs/indicateurs.yml"
+        fichier = FICHIER_INDICATEURS
         vus: dict = {}
         for i, ind in enumerate(table["indicateurs"]):
             if not isinstance(ind, dict):
@@ -359,7 +360,7 @@ class _Croisements:
                 self._unique(vus, ind["id"], ind.position_de("id")[0], fichier, ind.position_de("id"), (*fil, "id"),
                              lambda ident, ligne: f"id d'indicateur « {ident} » en double (déjà ligne {ligne})")
             self._references(fichier, ind, "references", self.sources, fil, "source",
-                             "modules/communs/publication.yml > sources", "inconnue")
+                             f"{FICHIER_PUBLICATION} > sources", "inconnue")
             self._formule(fichier, ind, fil)
 
     def _formule(self, fichier, ind, fil):
@@ -393,7 +394,7 @@ class _Croisements:
         table = self.d.communs.get("parametres")
         if table is None:
             return
-        fichier = "modules/communs/parametres.yml"
+        fichier = FICHIER_PARAMETRES
         phases = [p for p in table["phases"] if isinstance(p, dict)]
         poids = [p.get("poids") for p in phases]
         if phases and all(_est_du_type(x, "nombre") for x in poids) and not math.isclose(sum(poids), 100):
@@ -421,10 +422,10 @@ class _Croisements:
     def doublons_communs(self):
         glossaire = self.d.communs.get("glossaire")
         if glossaire is not None:
-            self._doublons("modules/communs/glossaire.yml", glossaire["sigles"], "sigle", ("Glossaire",), "sigle")
+            self._doublons(FICHIER_GLOSSAIRE, glossaire["sigles"], "sigle", ("Glossaire",), "sigle")
         publication = self.d.communs.get("publication")
         if publication is not None:
-            self._doublons("modules/communs/publication.yml", publication["sources"], "id",
+            self._doublons(FICHIER_PUBLICATION, publication["sources"], "id",
                            ("Publication", "sources"), "id de source")
 
     def journal(self):
@@ -435,5 +436,5 @@ class _Croisements:
         for entree in publication.get("journal") or []:
             if isinstance(entree, dict):
                 fil = ("Publication", "journal", str(entree.get("date")))
-                self._references("modules/communs/publication.yml", entree, "modules", ids, fil, "module",
+                self._references(FICHIER_PUBLICATION, entree, "modules", ids, fil, "module",
                                  "modules/*.yml")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.formule import notation_francaise
+from calculators.vocabulaire import SECTEURS
 
 from guide.donnees.chemins import DOSSIER_DONNEES_OUVERTES
 from guide.donnees.referentiel import Referentiel, types_json
@@ -75,7 +76,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("ordre", "entier", "Rang de la fiche dans son module, à partir de 1"),
         Colonne("id", "texte", "Identifiant de la fiche, unique dans tout le guide"),
         Colonne("titre", "texte", "Titre de la fiche"),
-        Colonne("secteurs", "liste", "Secteurs concernés : « PA » (personnes âgées), « PH » (personnes handicapées)"),
+        Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items())),
         Colonne("etat", "texte", "« complete » ou « en_cours » (fiche en cours de rédaction)"),
         Colonne("nombre_ressources", "entier", "Nombre de ressources citées par la fiche"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),

@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from guide.donnees.chemins import FICHIER_INDICATEURS
 from guide.donnees.referentiel import Referentiel
 
-FICHIER_INDICATEURS = "modules/communs/indicateurs.yml"
 CALCULATEURS_DEDIES = ("avancement", "modulation", "trajectoire")
 ENTREE_MODULES = "modules/index.md"
 ENTREE_CALCULATEURS = "calculateurs/index.md"
