@@ -23,7 +23,7 @@ def define_env(env):
         "annexe_indicateurs": rendu.annexe_indicateurs,
         "glossaire": rendu.glossaire,
         "index_secteurs": rendu.index_secteurs,
-        "etat_des_fiches": rendu.etat_des_fiches,
+        "etat_des_themes": rendu.etat_des_themes,
         "mentions_legales": rendu.mentions_legales,
         "journal": rendu.journal,
         # Calculateurs (formulaires servis au moteur Python du navigateur)

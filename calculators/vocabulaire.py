@@ -13,7 +13,7 @@ affichés viennent d'ici.
 
 from __future__ import annotations
 
-__all__ = ["CODES_SECTEURS", "SECTEURS", "THEME", "THEME_PAGE", "THEMES", "libelle_secteur"]
+__all__ = ["CODES_SECTEURS", "SECTEURS", "THEME", "THEME_PAGE", "THEME_PAGES", "THEMES", "VOCABULAIRE", "libelle_secteur"]
 
 # code -> libellé (les sources parlent de « personnes âgées » et de « personnes handicapées »)
 SECTEURS: dict[str, str] = {
@@ -27,6 +27,9 @@ CODES_SECTEURS: tuple[str, ...] = tuple(SECTEURS)
 THEME = "type d'actions"
 THEMES = "types d'actions"
 THEME_PAGE = "fiche"
+THEME_PAGES = "fiches"
+# les mêmes mots, pour les gabarits Jinja du site ({{ VOCABULAIRE.THEMES }})
+VOCABULAIRE = {"THEME": THEME, "THEMES": THEMES, "THEME_PAGE": THEME_PAGE, "THEME_PAGES": THEME_PAGES}
 
 
 def libelle_secteur(code: str, majuscule: bool = False) -> str:

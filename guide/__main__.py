@@ -12,6 +12,7 @@ from pathlib import Path
 
 import calculators.__main__ as calculs
 from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
+from calculators.vocabulaire import THEME_PAGE
 
 from guide.donnees.erreurs import ErreurReferentiel
 from guide.donnees.referentiel import RACINE_PROJET, charger_referentiel, parametres_calculateurs
@@ -37,7 +38,7 @@ def verifier(racine: Path, strict: bool) -> int:
         return 1
     for avertissement in ref.avertissements:
         print(f"avertissement : {avertissement}", file=sys.stderr)
-    print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.themes()), 'fiche')}, "
+    print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.themes()), THEME_PAGE)}, "
           f"{_pluriel(len(ref.indicateurs), 'indicateur')}.")
     return 0
 

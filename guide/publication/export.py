@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.formule import notation_francaise
-from calculators.vocabulaire import SECTEURS
+from calculators.vocabulaire import SECTEURS, THEME_PAGES, THEMES
 
 from guide.donnees.chemins import DOSSIER_DONNEES_OUVERTES
 from guide.donnees.referentiel import Referentiel, types_json
@@ -67,8 +67,8 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("indicateur", "texte", "Identifiant de l'indicateur de suivi annuel (indicateurs.csv)"),
         Colonne("libelle_indicateur", "texte", "Libellé de l'indicateur dans le tableau « En conclusion »"),
         Colonne("max_actions_par_secteur", "entier", "Nombre maximal d'actions par secteur (vide : non fixé)"),
-        Colonne("min_themes", "entier", "Nombre minimal de types d'actions à retenir (vide : non fixé)"),
-        Colonne("nombre_fiches", "entier", "Nombre de fiches (types d'actions) du module"),
+        Colonne("min_themes", "entier", f"Nombre minimal de {THEMES} à retenir (vide : non fixé)"),
+        Colonne("nombre_fiches", "entier", f"Nombre de {THEME_PAGES} ({THEMES}) du module"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
     ),
     "fiches.csv": (

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from calculators.formule import notation_francaise
 from calculators.nombres import nombre_fr
-from calculators.vocabulaire import SECTEURS, libelle_secteur
+from calculators.vocabulaire import SECTEURS, VOCABULAIRE, libelle_secteur
 
 from guide.donnees.referentiel import Referentiel
 from guide.donnees.schema import PORTES_ENTREE
@@ -19,7 +19,7 @@ from guide.rendu.dates import date_fr
 
 __all__ = [
     "annexe_indicateurs",
-    "etat_des_fiches",
+    "etat_des_themes",
     "glossaire",
     "index_secteurs",
     "journal",
@@ -69,7 +69,7 @@ _env = jinja2.Environment(
 _env.filters.update(nombre_fr=nombre_fr, date_fr=date_fr, cellule=cellule, notation_francaise=notation_francaise)
 _env.tests["contient"] = lambda valeur, element: element in valeur
 _env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, libelle_secteur=libelle_secteur,
-                    grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR)
+                    VOCABULAIRE=VOCABULAIRE, grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR)
 
 
 def rendre(gabarit: str, **contexte) -> str:
@@ -120,9 +120,9 @@ def index_secteurs(ref: Referentiel) -> str:
     return rendre("index_secteurs.md.j2", ref=ref)
 
 
-def etat_des_fiches(ref: Referentiel) -> str:
+def etat_des_themes(ref: Referentiel) -> str:
     """Fiches complètes et fiches en cours de rédaction."""
-    return rendre("etat_des_fiches.md.j2", ref=ref)
+    return rendre("etat_des_themes.md.j2", ref=ref)
 
 
 def mentions_legales(ref: Referentiel) -> str:
