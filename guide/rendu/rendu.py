@@ -14,7 +14,7 @@ from calculators.nombres import nombre_fr
 from calculators.vocabulaire import SECTEURS, VOCABULAIRE, libelle_secteur
 
 from guide.donnees.referentiel import Referentiel
-from guide.donnees.schema import PORTES_ENTREE
+from guide.donnees.schema import ETATS, PORTES_ENTREE
 from guide.rendu.dates import date_fr
 
 __all__ = [
@@ -68,7 +68,7 @@ _env = jinja2.Environment(
 )
 _env.filters.update(nombre_fr=nombre_fr, date_fr=date_fr, cellule=cellule, notation_francaise=notation_francaise)
 _env.tests["contient"] = lambda valeur, element: element in valeur
-_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, libelle_secteur=libelle_secteur,
+_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, ETATS=ETATS, libelle_secteur=libelle_secteur,
                     VOCABULAIRE=VOCABULAIRE, grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR)
 
 
@@ -85,7 +85,7 @@ def page_module(ref: Referentiel, module_id: str) -> str:
 
 
 def page_theme(ref: Referentiel, module_id: str, theme_id: str) -> str:
-    """Fiche d'un type d'actions : secteurs, définition, questions, points clés, ressources."""
+    """Fiche d'un type d'actions : état, secteurs, texte de l'ARS, ce que disent les sources, indicateurs possibles."""
     return rendre("theme.md.j2", ref=ref, module=ref.module(module_id), theme=ref.theme(module_id, theme_id))
 
 
@@ -121,7 +121,7 @@ def index_secteurs(ref: Referentiel) -> str:
 
 
 def etat_des_themes(ref: Referentiel) -> str:
-    """Fiches complètes et fiches en cours de rédaction."""
+    """Fiches par état : complètes, avec éléments sourcés (à valider par l'ARS), en cours de rédaction."""
     return rendre("etat_des_themes.md.j2", ref=ref)
 
 

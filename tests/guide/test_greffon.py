@@ -52,6 +52,7 @@ def test_option_mal_typee_refusee():
         _config(pdf="oui")
 
 
+@pytest.mark.complet  # construction réelle (Pyodide de npm)
 def test_apercu_serve_sans_pdf_ni_csp_ni_compression(tmp_path):
     """Construction en mode serve : pages, moteur et données publiés ; ni PDF, ni CSP, ni .br/.gz."""
     config = _config()
