@@ -7,7 +7,13 @@ Il ne fait que déléguer aux trois couches de guide/ :
 - on_files : ajoute les pages générées (modules, fiches, calculateurs d'indicateurs, guide complet) ;
 - on_page_markdown : liens internes relatifs et infobulles des sigles du glossaire ;
 - on_page_context : date de mise à jour et lien « Modifier cette page » vers le YAML d'origine ;
+- on_page_content : en aperçu, bandeau des erreurs du YAML en tête de chaque page ;
 - on_post_build : moteur Python du navigateur, données ouvertes, PDF, puis CSP et pré-compression.
+
+Aperçu (``mkdocs serve``) : un YAML cassé pendant l'aperçu n'arrête pas le serveur ; les pages sont
+construites avec le dernier YAML valide et chacune montre, en tête, les erreurs situées
+(``fichier:ligne:colonne``), jusqu'à la correction. Au premier démarrage, un YAML cassé arrête
+``mkdocs serve`` avec les mêmes messages, comme ``mkdocs build``.
 
 L'état d'une construction (référentiel, pages du guide complet) est porté par l'instance et remis à
 zéro à chaque ``on_config`` : ``mkdocs serve`` garde l'instance d'une reconstruction à l'autre.
@@ -38,11 +44,14 @@ from guide.donnees.chemins import NOM_PDF
 from guide.donnees.erreurs import ErreurReferentiel
 from guide.donnees.referentiel import Referentiel, charger_referentiel, parametres_calculateurs
 from guide.publication import export, finalisation, navigateur, pdf
-from guide.rendu import dates, guide_complet, pages, postrendu
+from guide.rendu import apercu, dates, guide_complet, pages, postrendu
 
 __all__ = ["GuideConfig", "GuidePlugin"]
 
 log = logging.getLogger("mkdocs.plugins.guide")
+# Hors de la hiérarchie « mkdocs » : en mode strict, MkDocs compterait ces lignes comme des
+# avertissements et abandonnerait la reconstruction de l'aperçu.
+log_apercu = logging.getLogger("guide.apercu")
 GENERE_PAR = "guide"
 COMMANDE_APERCU = "serve"
 
@@ -64,6 +73,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.referentiel: Referentiel | None = None
         self.dates_git: dict | None = None        # chemin -> date du dernier commit, lu une fois par construction
         self.incluses: set[str] = set()           # pages reprises dans /guide-complet/
+        # Aperçu : gardés d'une reconstruction à l'autre (MkDocs garde l'instance, car on_startup existe)
+        self.dernier_valide: Referentiel | None = None
+        self.erreurs_apercu: list[str] = []      # erreurs situées du YAML refusé, montrées dans les pages
 
     # ------------------------------------------------------------------ options
 
@@ -80,11 +92,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # avant mkdocs-macros, dont define_env (macros.py) lit self.referentiel
     def on_config(self, config):
         self.referentiel, self.incluses, self.dates_git = None, set(), None
+        self.erreurs_apercu = []
         racine = Path(config.config_file_path).resolve().parent
         try:
             ref = charger_referentiel(racine, strict=bool(config.strict))
         except ErreurReferentiel as exc:
-            raise PluginError(exc.rapport()) from None
+            if self.commande != COMMANDE_APERCU or self.dernier_valide is None:
+                raise PluginError(exc.rapport()) from None
+            log_apercu.error("%s\nL'aperçu garde la dernière version valide jusqu'à la correction.", exc.rapport())
+            self.erreurs_apercu = [str(e) for e in exc.erreurs]
+            ref = self.dernier_valide
+        else:
+            self.dernier_valide = ref
         self.referentiel = ref
         for avertissement in ref.avertissements:
             log.warning(str(avertissement))
@@ -125,6 +144,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         markdown = postrendu.resoudre_liens(markdown, page.file.src_uri)
         return postrendu.ajouter_abreviations(markdown, list(self.referentiel.sigles))
+
+    def on_page_content(self, html, page, config, files):
+        if self.erreurs_apercu:
+            return apercu.bandeau(self.erreurs_apercu) + html
+        return html
 
     def on_page_context(self, context, page, config, nav):
         source = page.meta.get("guide_source")
