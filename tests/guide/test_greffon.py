@@ -77,3 +77,63 @@ def test_apercu_serve_sans_pdf_ni_csp_ni_compression(tmp_path):
     ancien = greffon.referentiel
     greffon.on_config(config)
     assert greffon.referentiel is not ancien and greffon.incluses == set()
+
+
+def _projet_copie(tmp_path):
+    """Copie de mkdocs.yml, modules/ et docs/ (assez pour on_config, sans construire)."""
+    import shutil
+    for nom in ("modules", "docs"):
+        shutil.copytree(RACINE / nom, tmp_path / nom)
+    shutil.copy(RACINE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "guide" / "rendu").mkdir(parents=True)
+    (tmp_path / "guide" / "rendu" / "overrides").symlink_to(RACINE / "guide" / "rendu" / "overrides")
+    return tmp_path
+
+
+def test_apercu_yaml_casse_erreurs_dans_les_pages_puis_retablies(tmp_path):
+    """En aperçu, un YAML cassé après un premier chargement valide ne lève rien : le dernier
+    référentiel valide sert aux pages, chacune commence par le bandeau des erreurs situées
+    (les mêmes textes que « guide check »), qui disparaît quand le YAML est corrigé."""
+    from guide.donnees.erreurs import ErreurReferentiel
+    from guide.donnees.referentiel import charger_referentiel
+
+    projet = _projet_copie(tmp_path)
+    config = load_config(config_file=str(projet / "mkdocs.yml"))
+    greffon = config.plugins["guide"]
+    greffon.on_startup(command="serve", dirty=False)
+    greffon.on_config(config)
+    valide = greffon.referentiel
+    assert greffon.erreurs_apercu == [] and greffon.on_page_content("<p>x</p>", None, config, None) == "<p>x</p>"
+
+    module = projet / "modules" / "efficience.yml"
+    original = module.read_text(encoding="utf-8")
+    module.write_text(original.replace("\nordre: 4\n", "\nordre: quatre\n"), encoding="utf-8")
+    with pytest.raises(ErreurReferentiel) as attendu:
+        charger_referentiel(projet, strict=True)
+    greffon.on_config(config)
+    assert greffon.referentiel is valide
+    assert greffon.erreurs_apercu == [str(e) for e in attendu.value.erreurs]
+    page = greffon.on_page_content("<p>x</p>", None, config, None)
+    assert page.startswith('<div class="admonition failure guide-apercu-erreurs" role="alert">')
+    assert page.endswith("</div>\n<p>x</p>") or page.endswith("</div><p>x</p>")
+    for message in greffon.erreurs_apercu:
+        assert message.startswith("modules/efficience.yml:")
+        assert f"<li><code>{message.replace('>', '&gt;').replace('<', '&lt;')}</code></li>" in page
+
+    module.write_text(original, encoding="utf-8")
+    greffon.on_config(config)
+    assert greffon.erreurs_apercu == [] and greffon.referentiel is not valide
+
+
+def test_publication_yaml_casse_arrete_la_construction(tmp_path):
+    """Hors aperçu (mkdocs build), le même YAML cassé arrête tout, avec les messages situés."""
+    from mkdocs.exceptions import PluginError
+
+    projet = _projet_copie(tmp_path)
+    module = projet / "modules" / "efficience.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace("\nordre: 4\n", "\nordre: quatre\n"), encoding="utf-8")
+    config = load_config(config_file=str(projet / "mkdocs.yml"))
+    greffon = config.plugins["guide"]
+    greffon.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match=r"modules/efficience\.yml:\d+:\d+: "):
+        greffon.on_config(config)
