@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 
 from calculators.contrat import executer_json
-from guide import formulaires, pages, rendu
-from guide.referentiel import RACINE_PROJET, a_un_calculateur, charger_referentiel, parametres_calculateurs
+from guide.rendu import formulaires, pages, rendu
+from guide.donnees.referentiel import RACINE_PROJET, a_un_calculateur, charger_referentiel, parametres_calculateurs
 
 REF = charger_referentiel(RACINE_PROJET)
 BIB = REF.bibliotheque
@@ -205,9 +205,9 @@ def test_formulaire_oui_non_et_nombre():
 
 def test_une_fiche_peut_citer_un_indicateur_de_la_bibliotheque():
     """« Indicateurs possibles » : lien vers l'annexe, région, et « le calculer » seulement s'il y a un calculateur."""
-    module, fiche = REF.fiches()[0]
+    module, fiche = REF.themes()[0]
     fiche = {**fiche, "indicateurs_possibles": ["ecars-pil-006", "idf-absenteisme"]}
-    texte = rendu._rendre("theme.md.j2", ref=REF, module=module, theme=fiche)
+    texte = rendu.rendre("theme.md.j2", ref=REF, module=module, theme=fiche)
     assert ("- [Pil_006 – File active des personnes accompagnées sur l'année](guide:annexes/indicateurs.md#ecars-pil-006)"
             " — [le calculer](guide:calculateurs/indicateurs/ecars-pil-006.md)\n") in texte
     assert "- [Taux d'absentéisme](guide:annexes/indicateurs.md#idf-absenteisme) (Île-de-France)\n" in texte
