@@ -97,8 +97,9 @@ class Donnees:
     """Contenu brut validé : ``modules`` (fichier relatif -> table) et les fichiers communs."""
 
     racine: Path
-    modules: dict[str, Table] = field(default_factory=dict)
-    communs: dict[str, Table | None] = field(default_factory=dict)
+    modules: dict[str, Table] = field(default_factory=dict)      # modules sans erreur propre
+    communs: dict[str, Table | None] = field(default_factory=dict)  # None : fichier en erreur
+    modules_en_erreur: list[str] = field(default_factory=list)
     erreurs: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
 
@@ -232,7 +233,9 @@ def _lire(chemin: Path, donnees: Donnees, schema: dict, racine_fil: str) -> Tabl
         return None
     if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str):
         racine_fil = valeur["titre"]
-    if not _Verificateur(fichier, donnees).verifier(valeur, schema, (racine_fil,), (1, 1)):
+    avant = len(donnees.erreurs)
+    _Verificateur(fichier, donnees).verifier(valeur, schema, (racine_fil,), (1, 1))
+    if len(donnees.erreurs) > avant:  # les règles qui croisent les fichiers ne lisent que des fichiers sains
         return None
     return valeur
 
@@ -250,6 +253,8 @@ def valider(racine: Path) -> Donnees:
         module = _lire(chemin, donnees, S.MODULE, chemin.stem)
         if module is not None:
             donnees.modules[chemin.relative_to(donnees.racine).as_posix()] = module
+        else:
+            donnees.modules_en_erreur.append(chemin.relative_to(donnees.racine).as_posix())
     _Croisements(donnees).tout()
     return donnees
 
@@ -430,6 +435,8 @@ class _Croisements:
     def journal(self):
         publication = self.d.communs.get("publication")
         if publication is None:
+            return
+        if self.d.modules_en_erreur:  # un module illisible : ses ids sont inconnus, pas de faux « inconnu »
             return
         ids = {m.get("id") for m in self.d.modules.values()}
         for entree in publication.get("journal") or []:

@@ -82,7 +82,7 @@ def test_fichier_non_utf8_et_chemin_relatif(tmp_path):
     chemin.write_bytes("a: 1\nb: é\n".encode("latin-1"))
     with pytest.raises(ErreurReferentiel) as exc:
         lire_fichier(chemin, tmp_path)
-    assert [str(e) for e in exc.value.erreurs] == ["modules/m.yml:2:1: encodage invalide : UTF-8 attendu"]
+    assert [str(e) for e in exc.value.erreurs] == ["modules/m.yml:2:4: encodage invalide : UTF-8 attendu (réenregistrer le fichier en UTF-8)"]
 
 
 def test_bom_utf8_accepte(tmp_path):
