@@ -110,9 +110,13 @@ class _Verificateur:
     def __init__(self, fichier: str, donnees: Donnees):
         self.fichier = fichier
         self.donnees = donnees
+        self.niveau = 0
+        self.structure_en_echec = False  # erreur sur la racine ou sur un de ses champs
 
     def erreur(self, position, chemin, message):
         self.donnees.erreurs.append(Probleme(self.fichier, *position, tuple(chemin), message))
+        if self.niveau <= 1:
+            self.structure_en_echec = True
 
     def avertir(self, position, chemin, message):
         self.donnees.avertissements.append(Probleme(self.fichier, *position, tuple(chemin), message, True))
@@ -132,6 +136,14 @@ class _Verificateur:
         else:
             self._scalaire(valeur, schema, chemin, position)
         return True
+
+    def _sous(self, valeur, schema, chemin, position) -> bool:
+        """Vérifie un champ ou un élément, un niveau plus bas."""
+        self.niveau += 1
+        try:
+            return self.verifier(valeur, schema, chemin, position)
+        finally:
+            self.niveau -= 1
 
     def _scalaire(self, valeur, schema, chemin, position):
         if "valeurs" in schema and valeur not in schema["valeurs"]:
@@ -158,7 +170,7 @@ class _Verificateur:
         for i, valeur in enumerate(liste):
             chemin_element = _chemin_element(chemin, element, valeur, i)
             pos = liste.position_de(i)
-            self.verifier(valeur, element, chemin_element, pos)
+            self._sous(valeur, element, chemin_element, pos)
             if schema.get("uniques") and isinstance(valeur, (str, int)):
                 if valeur in vus:
                     self.erreur(pos, chemin, f"{decrire(valeur)} en double")
@@ -170,7 +182,7 @@ class _Verificateur:
             libre = schema.get("libre")
             for cle, valeur in table.items():
                 if libre:
-                    self.verifier(valeur, libre, (*chemin, cle), table.position_de(cle))
+                    self._sous(valeur, libre, (*chemin, cle), table.position_de(cle))
             return
         for cle in table:
             if cle not in champs:
@@ -179,9 +191,11 @@ class _Verificateur:
                 self.avertir(table.position_de(cle), chemin, f"clé inconnue « {cle} »{suggestion}")
         for cle, sous_schema in champs.items():
             if cle in table:
-                self.verifier(table[cle], sous_schema, (*chemin, cle), table.position_de(cle))
+                self._sous(table[cle], sous_schema, (*chemin, cle), table.position_de(cle))
             elif sous_schema.get("obligatoire"):
+                self.niveau += 1
                 self.erreur(table.position, (*chemin, cle), "champ obligatoire manquant")
+                self.niveau -= 1
             elif "defaut" in sous_schema:
                 table[cle] = _copie(sous_schema["defaut"])
                 table.positions[cle] = table.position
@@ -233,9 +247,13 @@ def _lire(chemin: Path, donnees: Donnees, schema: dict, racine_fil: str) -> Tabl
         return None
     if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str):
         racine_fil = valeur["titre"]
-    avant = len(donnees.erreurs)
-    _Verificateur(fichier, donnees).verifier(valeur, schema, (racine_fil,), (1, 1))
-    if len(donnees.erreurs) > avant:  # les règles qui croisent les fichiers ne lisent que des fichiers sains
+    verificateur = _Verificateur(fichier, donnees)
+    verificateur.verifier(valeur, schema, (racine_fil,), (1, 1))
+    # Les règles qui croisent les fichiers sautent un fichier dont la structure (racine ou champs du
+    # premier niveau) est déjà en erreur : pas d'erreur en cascade, pas de lecture d'un champ absent.
+    # Une erreur plus profonde (une fiche, un indicateur) laisse le fichier aux règles croisées, qui
+    # vérifient le type de ce qu'elles lisent.
+    if verificateur.structure_en_echec:
         return None
     return valeur
 
