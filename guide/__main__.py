@@ -20,6 +20,8 @@ def verifier(racine: Path, strict: bool) -> int:
         ref = charger_referentiel(racine, strict=strict)
     except ErreurReferentiel as exc:
         print(exc.rapport(), file=sys.stderr)
+        for avertissement in exc.avertissements:  # « clé inconnue… vouliez-vous dire » explique souvent l'erreur
+            print(f"avertissement : {avertissement}", file=sys.stderr)
         return 1
     for avertissement in ref.avertissements:
         print(f"avertissement : {avertissement}", file=sys.stderr)

@@ -67,6 +67,7 @@ _TRADUCTIONS = (
     ("expected a mapping", "« << » (fusion de tables) attend une table ou une liste de tables"),
     ("second occurrence", "ancre « & » déjà définie plus haut dans le fichier"),
     ("expected a single document in the stream", "un seul document par fichier (« --- » en trop ?)"),
+    ("but found another document", "un seul document par fichier (« --- » en trop ?)"),
     ("expected '<document start>'", "contenu inattendu après la fin du document (indentation ?)"),
     ("found unexpected document separator", "séparateur de document « --- » ou « ... » inattendu"),
     ("expected a comment or a line break", "commentaire ou fin de ligne attendu"),
@@ -188,7 +189,8 @@ class _Chargeur(yaml.SafeLoader):
         if self._noeuds > self.limites.noeuds:
             raise _Limite(problem=f"trop de valeurs : {self.limites.noeuds} au plus par fichier",
                           problem_mark=evenement.start_mark)
-        self._profondeur += 1
+        collection = isinstance(evenement, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+        self._profondeur += collection
         try:
             if self._profondeur > self.limites.profondeur:
                 raise _Limite(problem=f"imbrication trop profonde : {self.limites.profondeur} niveaux "
@@ -196,7 +198,7 @@ class _Chargeur(yaml.SafeLoader):
                               problem_mark=evenement.start_mark)
             return super().compose_node(parent, index)
         finally:
-            self._profondeur -= 1
+            self._profondeur -= collection
 
 
 class _Constructeur:
@@ -335,6 +337,8 @@ def lire_texte(texte: str, fichier: str, limites: Limites = LIMITES):
         raise ErreurReferentiel([Probleme(fichier, *_position(exc.problem_mark), (), exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark or exc.context_mark
+        if (exc.problem or "").startswith("expected a mapping") and exc.context_mark:
+            marque = exc.context_mark  # fusion « << » : la table qui fusionne, pas la valeur fusionnée
         position = _position(marque) if marque else (1, 1)
         raise ErreurReferentiel([Probleme(fichier, *position, (), traduire(exc.problem or ""))]) from None
     except yaml.YAMLError as exc:
