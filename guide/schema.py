@@ -6,6 +6,8 @@ Un champ est décrit par un dictionnaire :
   ou une liste de types permis ; ``"nul": True`` permet ``null`` ;
 - ``obligatoire`` (``False`` par défaut) et ``defaut`` (valeur mise si le champ est absent) ;
 - ``valeurs`` (valeurs permises), ``motif`` (expression régulière), ``min`` / ``max`` ;
+- pour un texte : ``format`` (``simple`` par défaut, ``en_ligne`` ou ``bloc``, voir ``FORMATS``) ;
+- ``aide`` : une phrase qui décrit le champ (reprise dans modules/FORMAT.md et le schéma JSON) ;
 - pour une liste : ``element`` (schéma d'un élément), ``non_vide``, ``uniques`` ;
 - pour une table : ``champs`` (clé -> schéma) ou ``libre`` (schéma de toute valeur) ;
   ``nom`` : le champ qui nomme un élément dans le fil d'Ariane (« Prévention > Vaccination »).
@@ -15,7 +17,22 @@ from __future__ import annotations
 
 MOTIF_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MOTIF_VARIABLE = r"^[a-z][a-z0-9_]*$"
-MOTIF_URL = r"^https?://\S+$"
+# Adresse web : http(s) seulement, sans espace ni caractère qui casserait un lien Markdown ou HTML.
+MOTIF_URL = r"^https?://[^\s<>\"'`()\[\]{}\\]+$"
+
+# Ce qu'un texte peut contenir. Aucun ne peut contenir de HTML brut (« <balise », « </ », « <!-- »),
+# d'image ni d'attributs Markdown « { … } » : le texte YAML est du texte.
+SIMPLE = "simple"
+EN_LIGNE = "en_ligne"
+BLOC = "bloc"
+FORMATS = {
+    SIMPLE: "texte simple : ni HTML, ni lien, ni image (titres, libellés, sigles, infobulles)",
+    EN_LIGNE: "Markdown en ligne : **gras**, *italique*, `code`, liens [texte](https://…) "
+              "(http, https ou mailto) ; ni HTML ni image",
+    BLOC: "Markdown en blocs : paragraphes, listes à puces ou numérotées, plus le Markdown en ligne ; "
+          "ni HTML ni image",
+}
+SCHEMAS_LIENS = ("http", "https", "mailto")
 
 SECTEURS = ("PA", "PH")
 PORTES_ENTREE = {  # ordre d'affichage des questions
@@ -28,6 +45,11 @@ PORTES_ENTREE = {  # ordre d'affichage des questions
 
 TEXTE = {"type": "texte", "obligatoire": True}
 TEXTE_FACULTATIF = {"type": "texte"}
+EN_LIGNE_OBLIGATOIRE = {"type": "texte", "obligatoire": True, "format": EN_LIGNE}
+EN_LIGNE_FACULTATIF = {"type": "texte", "format": EN_LIGNE}
+BLOC_OBLIGATOIRE = {"type": "texte", "obligatoire": True, "format": BLOC}
+BLOC_FACULTATIF = {"type": "texte", "format": BLOC}
+LISTE_EN_LIGNE = {"type": "liste", "element": {"type": "texte", "format": EN_LIGNE}, "defaut": []}
 ID = {"type": "texte", "obligatoire": True, "motif": MOTIF_ID}
 LISTE_TEXTES = {"type": "liste", "element": {"type": "texte"}, "defaut": []}
 DATE = {"type": "date"}
@@ -53,10 +75,10 @@ THEME = {
         "secteurs": {"type": "liste", "obligatoire": True, "non_vide": True, "uniques": True,
                      "element": {"type": "texte", "valeurs": list(SECTEURS)}},
         "etat": {"type": "texte", "obligatoire": True, "valeurs": ["complete", "en_cours"]},
-        "definition": TEXTE_FACULTATIF,
+        "definition": BLOC_FACULTATIF,
         "questions": {"type": "table", "defaut": {},
-                      "champs": {cle: {"type": "texte"} for cle in PORTES_ENTREE}},
-        "points_cles": LISTE_TEXTES,
+                      "champs": {cle: EN_LIGNE_FACULTATIF for cle in PORTES_ENTREE}},
+        "points_cles": LISTE_EN_LIGNE,
         "ressources": {"type": "liste", "element": RESSOURCE, "defaut": []},
     },
 }
@@ -76,17 +98,17 @@ MODULE = {
                           "element": {"type": "texte", "valeurs": ["contractualisation", "avenant"]}},
         "famille": {"type": "texte", "obligatoire": True,
                     "valeurs": ["politiques_publiques", "fonctionnement_interne", "a_la_carte"]},
-        "attendus": {**LISTE_TEXTES, "obligatoire": True, "non_vide": True},
-        "contractualisation": LISTE_TEXTES,
+        "attendus": {**LISTE_EN_LIGNE, "obligatoire": True, "non_vide": True},
+        "contractualisation": LISTE_EN_LIGNE,
         "indicateur": ID,
         "libelle_indicateur": TEXTE,
-        "bilan": LISTE_TEXTES,
+        "bilan": LISTE_EN_LIGNE,
         "regles": {"type": "table", "defaut": {"max_actions_par_secteur": None, "min_themes": None},
                    "champs": {
                        "max_actions_par_secteur": {"type": "entier", "nul": True, "min": 1, "defaut": None},
                        "min_themes": {"type": "entier", "nul": True, "min": 1, "defaut": None},
                    }},
-        "presentation": TEXTE,
+        "presentation": BLOC_OBLIGATOIRE,
         "sources": {"type": "liste", "obligatoire": True, "uniques": True,
                     "element": {"type": "texte", "motif": MOTIF_ID}},
         "themes": {"type": "liste", "obligatoire": True, "element": THEME},
@@ -111,13 +133,13 @@ INDICATEUR = {
     "champs": {
         "id": ID,
         "libelle": TEXTE,
-        "definition": TEXTE,
+        "definition": BLOC_OBLIGATOIRE,
         "formule": TEXTE,
         "variables": {"type": "liste", "obligatoire": True, "non_vide": True, "element": VARIABLE},
         "unite": {"type": "texte", "obligatoire": True},
         "decimales": {"type": "entier", "obligatoire": True, "min": 0, "max": 6},
-        "source_donnees": TEXTE,
-        "cible": {"type": "texte", "nul": True, "defaut": None},
+        "source_donnees": EN_LIGNE_OBLIGATOIRE,
+        "cible": {"type": "texte", "nul": True, "defaut": None, "format": EN_LIGNE},
         "statut_formule": {"type": "texte", "obligatoire": True, "valeurs": ["source", "convention"]},
         "references": {"type": "liste", "defaut": [], "uniques": True,
                        "element": {"type": "texte", "motif": MOTIF_ID}},
@@ -145,7 +167,7 @@ PARAMETRES = {
                 "categories": {"type": "liste", "obligatoire": True, "non_vide": True, "uniques": True,
                                "element": {"type": "texte"}},
             }}},
-        "structures_experimentales": TEXTE_FACULTATIF,
+        "structures_experimentales": BLOC_FACULTATIF,
         "modulation": {"type": "table", "obligatoire": True, "champs": {
             "taux_abattement_par_point": {"type": "nombre", "obligatoire": True, "min": 0, "max": 100},
             "reference": TEXTE,
@@ -167,19 +189,20 @@ PUBLICATION = {
     "champs": {
         "titre_site": TEXTE,
         "version": TEXTE,
-        "editeur": {"type": "table", "obligatoire": True, "libre": {"type": "texte", "nul": True}},
+        "editeur": {"type": "table", "obligatoire": True,
+                    "libre": {"type": "texte", "nul": True, "format": EN_LIGNE}},
         "sources": {"type": "liste", "obligatoire": True, "non_vide": True, "element": {
             "type": "table", "nom": "titre", "champs": {
                 "id": ID,
                 "titre": TEXTE,
-                "description": TEXTE_FACULTATIF,
+                "description": EN_LIGNE_FACULTATIF,
                 "date": DATE,
                 "url": {"type": "texte", "motif": MOTIF_URL},
             }}},
         "journal": {"type": "liste", "defaut": [], "element": {
             "type": "table", "nom": "date", "champs": {
                 "date": {"type": "date", "obligatoire": True},
-                "resume": TEXTE,
+                "resume": EN_LIGNE_OBLIGATOIRE,
                 "modules": {"type": "liste", "defaut": [], "uniques": True,
                             "element": {"type": "texte", "motif": MOTIF_ID}},
             }}},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import html
 import math
 import re
 from collections import Counter
@@ -154,6 +155,8 @@ class _Verificateur:
             self.erreur(position, chemin, _message_motif(schema["motif"], valeur))
         elif isinstance(valeur, str) and not valeur.strip() and schema.get("obligatoire") and schema is not _UNITE:
             self.erreur(position, chemin, "texte vide")
+        elif isinstance(valeur, str) and (faute := faute_de_texte(valeur, schema.get("format", S.SIMPLE))):
+            self.erreur(position, chemin, faute)
         elif isinstance(valeur, (int, float)) and not isinstance(valeur, bool):
             if "min" in schema and valeur < schema["min"]:
                 self.erreur(position, chemin, f"{valeur} est inférieur au minimum {schema['min']}")
@@ -212,14 +215,68 @@ def _copie(valeur):
     return valeur
 
 
+_HTML = re.compile(r"<[/!?]?[A-Za-z!?/][^\s>]{0,15}")  # <script, </p, <!--, <?xml, <img…
+_IMAGE = re.compile(r"!\[")
+_ATTRIBUTS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")  # { : … }, {#id}, {.classe}, {cle=v}
+# Destinations de liens Markdown : [texte](destination "titre") et définitions [ref]: destination.
+_LIEN_EN_LIGNE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_LIEN_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE)
+_SCHEMA = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_INVISIBLES = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _schema_de_lien(destination: str) -> str | None:
+    """Schéma (« javascript », « https »…) d'une destination de lien telle que le navigateur la lira
+    (entités HTML et échappements « \\ » décodés, blancs et caractères de contrôle retirés)."""
+    propre = _INVISIBLES.sub("", html.unescape(destination.strip("<>")).replace("\\", ""))
+    trouve = _SCHEMA.match(propre)
+    return trouve.group(1).lower() if trouve else None
+
+
+def faute_de_texte(texte: str, format_: str) -> str | None:
+    """Message si ``texte`` contient ce que son format refuse (HTML brut, image, lien…), sinon None.
+
+    >>> faute_de_texte("Voir **la note** [HAS](https://www.has-sante.fr)", "en_ligne") is None
+    True
+    >>> faute_de_texte("<script>alert(1)</script>", "bloc")
+    'HTML interdit (« <script> ») : le texte est publié tel quel ; mettre en forme en Markdown'
+    >>> faute_de_texte("[ici](javascript:alert(1))", "en_ligne")
+    'lien interdit « javascript: » : adresses http://, https:// ou mailto: seulement'
+    >>> faute_de_texte("[ici](https://a.fr)", "simple")
+    'lien interdit dans ce champ (texte simple, sans Markdown)'
+    """
+    if trouve := _HTML.search(texte):
+        extrait = trouve.group().rstrip("/") + ">" if not trouve.group().startswith("<!") else trouve.group()
+        return f"HTML interdit (« {extrait} ») : le texte est publié tel quel ; mettre en forme en Markdown"
+    if _IMAGE.search(texte):
+        return "image interdite (« ![…](…) ») : aucune image n'est chargée depuis le YAML"
+    if trouve := _ATTRIBUTS.search(texte):
+        return f"attributs Markdown interdits (« {trouve.group()}… ») : le texte est du texte"
+    destinations = [m.group(1) for m in _LIEN_EN_LIGNE.finditer(texte)]
+    destinations += [m.group(1) for m in _LIEN_REFERENCE.finditer(texte)]
+    if destinations and format_ == S.SIMPLE:
+        return "lien interdit dans ce champ (texte simple, sans Markdown)"
+    for destination in destinations:
+        schema = _schema_de_lien(destination)
+        if schema is not None and schema not in S.SCHEMAS_LIENS:
+            return f"lien interdit « {schema}: » : adresses http://, https:// ou mailto: seulement"
+    return None
+
+
 def _message_motif(motif: str, valeur: str) -> str:
     if motif == S.MOTIF_ID:
         return f"id invalide « {valeur} » : minuscules a-z, chiffres et tirets seulement (ex. « mon-id-2 »)"
     if motif == S.MOTIF_VARIABLE:
         return f"nom de variable invalide « {valeur} » : minuscules, chiffres et « _ », commençant par une lettre"
     if motif == S.MOTIF_URL:
-        return f"adresse invalide « {valeur} » : http:// ou https:// attendu"
+        return (f"adresse invalide « {valeur} » : http:// ou https:// attendu, sans espace ni "
+                "caractère < > \" ' ` ( ) [ ] { } \\")
     return f"valeur « {valeur} » invalide (motif {motif})"
+
+
+def _nommable(nom: str) -> bool:
+    """Un nom peut figurer dans le fil d'Ariane s'il est non vide et sans HTML ni lien."""
+    return bool(nom.strip()) and faute_de_texte(nom, S.SIMPLE) is None
 
 
 def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
@@ -227,7 +284,7 @@ def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
     if isinstance(valeur, dict):
         for cle in (element.get("nom"), "id"):
             nom = valeur.get(cle) if cle else None
-            if isinstance(nom, (str, datetime.date)) and str(nom).strip():
+            if isinstance(nom, (str, datetime.date)) and _nommable(str(nom)):
                 return (*chemin[:-1], str(nom))
     return (*chemin[:-1], f"{chemin[-1]} n° {indice + 1}")
 
@@ -245,7 +302,8 @@ def _lire(chemin: Path, donnees: Donnees, schema: dict, racine_fil: str) -> Tabl
     except ErreurReferentiel as exc:
         donnees.erreurs.extend(exc.erreurs)
         return None
-    if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str):
+    if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str) \
+            and _nommable(valeur["titre"]):
         racine_fil = valeur["titre"]
     verificateur = _Verificateur(fichier, donnees)
     verificateur.verifier(valeur, schema, (racine_fil,), (1, 1))
@@ -357,7 +415,8 @@ class _Croisements:
                             f"famille « {famille} » incompatible avec le statut « {statut} »")
 
     def _theme(self, fichier, position, theme, fil, themes):
-        fil_theme = (*fil, theme["titre"] if isinstance(theme.get("titre"), str) else str(theme.get("id")))
+        titre = theme.get("titre")
+        fil_theme = (*fil, titre if isinstance(titre, str) and _nommable(titre) else str(theme.get("id")))
         if isinstance(theme.get("id"), str):
             self._unique(themes, theme["id"], fichier, fichier, theme.position_de("id"), (*fil_theme, "id"),
                          lambda ident, ou: f"id de fiche « {ident} » déjà utilisé dans {ou}")
