@@ -287,3 +287,17 @@ def test_build_et_check_situent_les_fautes_de_l_issue_sans_trace_python(tmp_path
         for attendu in attendus:
             assert attendu in sortie
     assert not (tmp_path / "site").exists()
+
+
+def test_build_echoue_sur_un_script_en_ligne_inconnu_page_nommee(tmp_path):
+    projet = copier_projet(tmp_path / "projet")
+    (projet / "node_modules").symlink_to(RACINE / "node_modules")  # Pyodide, publié avant la CSP
+    (projet / "docs" / "essai-script.md").write_text(
+        "# Essai\n\nTexte.\n\n<script>document.title = 'injecté'</script>\n", encoding="utf-8")
+
+    resultat = construire(projet, tmp_path / "site")
+
+    sortie = resultat.stdout + resultat.stderr
+    assert resultat.returncode != 0
+    assert "Traceback" not in sortie
+    assert "essai-script/index.html : script en ligne inconnu « document.title = 'injecté' »" in sortie
