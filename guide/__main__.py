@@ -38,9 +38,36 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="les avertissements (clés inconnues) bloquent")
     check.add_argument("--racine", type=Path, default=None,
                        help="dossier du projet (par défaut : dossier courant s'il contient modules/)")
+    schema = commandes.add_parser(
+        "schema", help="régénère depuis guide/schema.py les schémas JSON (docs/assets/schema/), la référence "
+                       "de modules/FORMAT.md et la première ligne « yaml-language-server » des fichiers YAML")
+    schema.add_argument("--verifier", action="store_true",
+                        help="n'écrit rien : code 1 et liste des fichiers si l'un d'eux est périmé")
+    schema.add_argument("--racine", type=Path, default=None, help="dossier du projet")
     args = parser.parse_args(argv)
     racine = args.racine or (Path.cwd() if (Path.cwd() / "modules").is_dir() else RACINE_PROJET)
+    if args.commande == "schema":
+        return generer(racine, args.verifier)
     return verifier(racine, args.strict)
+
+
+def generer(racine: Path, verification: bool) -> int:
+    """Régénère (ou vérifie) les fichiers déduits de guide/schema.py."""
+    from guide import schema_genere
+
+    if verification:
+        perimes = schema_genere.perimes(racine)
+        for chemin in perimes:
+            print(f"périmé : {chemin.relative_to(racine).as_posix()}", file=sys.stderr)
+        if perimes:
+            print("Lancer « python3 -m guide schema » pour les régénérer.", file=sys.stderr)
+        return 1 if perimes else 0
+    ecrits = schema_genere.ecrire(racine)
+    for chemin in ecrits:
+        print(f"écrit : {chemin.relative_to(racine).as_posix()}")
+    if not ecrits:
+        print("Déjà à jour.")
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from __future__ import annotations
 MOTIF_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MOTIF_VARIABLE = r"^[a-z][a-z0-9_]*$"
 # Adresse web : http(s) seulement, sans espace ni caractère qui casserait un lien Markdown ou HTML.
-MOTIF_URL = r"^https?://[^\s<>\"'`()\[\]{}\\]+$"
+MOTIF_URL = "^https?://[^\\s<>\"'`()\\[\\]{}\\\\]+$"  # aussi valide en JavaScript (schéma JSON)
 
 # Ce qu'un texte peut contenir. Aucun ne peut contenir de HTML brut (« <balise », « </ », « <!-- »),
 # d'image ni d'attributs Markdown « { … } » : le texte YAML est du texte.
@@ -33,6 +33,7 @@ FORMATS = {
           "ni HTML ni image",
 }
 SCHEMAS_LIENS = ("http", "https", "mailto")
+MOTIF_HTML = r"<[/!?]?[A-Za-z!?/][^\s>]{0,15}"  # <script, </p, <!--, <?xml, <img… (« < 5 % » reste permis)
 
 SECTEURS = ("PA", "PH")
 PORTES_ENTREE = {  # ordre d'affichage des questions
@@ -215,4 +216,53 @@ COMMUNS = {
     "parametres": ("communs/parametres.yml", PARAMETRES, "Paramètres"),
     "glossaire": ("communs/glossaire.yml", GLOSSAIRE, "Glossaire"),
     "publication": ("communs/publication.yml", PUBLICATION, "Publication"),
+}
+
+# Aide de chaque champ (modules/FORMAT.md et description du schéma JSON, donc infobulles de l'éditeur).
+# Clé : « type de fichier.chemin », « [] » pour un élément de liste. Un champ peut aussi porter
+# directement ``"aide": "…"`` dans son schéma (prioritaire).
+AIDES = {
+    "module.id": "= nom du fichier ; sert d'adresse : /modules/<id>/",
+    "module.ordre": "ordre d'affichage, unique (1 à 99)",
+    "module.titre": "titre du module",
+    "module.statut": "obligatoire ou à la carte",
+    "module.declenchement": "pour un module à la carte : [contractualisation, avenant] ; vide [] sinon",
+    "module.famille": "famille du module (a_la_carte pour un module à la carte, et seulement lui)",
+    "module.attendus": "« CPOM N1 à N5 : attendus pour les 5 prochaines années »",
+    "module.contractualisation": "attendus à la contractualisation (N) ; [] si non précisé",
+    "module.indicateur": "id d'un indicateur de communs/indicateurs.yml",
+    "module.libelle_indicateur": "libellé de l'indicateur dans le tableau « En conclusion »",
+    "module.bilan": "bilan de fin de CPOM, indicateurs d'impact ; [] si non précisé",
+    "module.regles": "règles de remplissage du module",
+    "module.presentation": "« De quoi s'agit-il ? », fidèle aux sources",
+    "module.sources": "documents d'origine : ids de communs/publication.yml > sources",
+    "module.themes": "fiches du module ; [] si les sources n'en proposent pas",
+    "module.themes[].id": "unique dans tout le guide : /modules/<module>/<id>/",
+    "module.themes[].titre": "titre de la fiche",
+    "module.themes[].secteurs": "sous-ensemble non vide de [PA, PH]",
+    "module.themes[].etat": "complete, ou en_cours (« Fiche en cours de rédaction »)",
+    "module.themes[].definition": "facultatif si etat = en_cours",
+    "module.themes[].questions": "questions par porte d'entrée ; facultatif si en_cours",
+    "module.themes[].points_cles": "points clés ; facultatif si en_cours",
+    "module.themes[].ressources": "ressources citées par les sources",
+    "module.themes[].ressources[].rubrique": "regroupement affiché",
+    "module.themes[].ressources[].nature": "ex. « Note de cadrage HAS »",
+    "module.themes[].ressources[].date": "AAAA-MM-JJ ou AAAA-MM",
+    "module.themes[].ressources[].url": "seulement si la source la donne ; jamais inventée",
+    "indicateurs.indicateurs[].formule": "nombres, variables déclarées, + - * / ( ), moins unaire, min(), max(), abs()",
+    "indicateurs.indicateurs[].variables[].nom": "identifiant : minuscules, chiffres, « _ »",
+    "indicateurs.indicateurs[].unite": "« % », « jours », « € », ou vide",
+    "indicateurs.indicateurs[].cible": "cible si les sources en donnent une, sinon null",
+    "indicateurs.indicateurs[].statut_formule": "source (formule des sources) ou convention (proposée par le guide)",
+    "indicateurs.indicateurs[].references": "ids de communs/publication.yml > sources",
+    "indicateurs.indicateurs[].calculateur_dedie": "calculateur spécialisé en plus du calculateur générique",
+    "parametres.phases": "échelle du taux d'avancement (somme des poids = 100)",
+    "parametres.jours_ouverture": "bases d'ouverture théoriques ; une catégorie dans une seule base",
+    "parametres.structures_experimentales": "durée spécifique fixée par l'arrêté d'autorisation",
+    "parametres.modulation.taux_abattement_par_point": "% de la dotation par point d'activité non réalisé",
+    "glossaire.sigles[].definition": "texte simple : sert aussi d'infobulle sur chaque occurrence du sigle",
+    "publication.editeur": "mentions légales : valeur texte, ou null = « à compléter »",
+    "publication.sources": "documents d'origine cités par leur nom court",
+    "publication.journal": "journal des modifications",
+    "publication.journal[].modules": "ids des modules modifiés",
 }

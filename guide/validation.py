@@ -215,7 +215,7 @@ def _copie(valeur):
     return valeur
 
 
-_HTML = re.compile(r"<[/!?]?[A-Za-z!?/][^\s>]{0,15}")  # <script, </p, <!--, <?xml, <img…
+_HTML = re.compile(S.MOTIF_HTML)
 _IMAGE = re.compile(r"!\[")
 _ATTRIBUTS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")  # { : … }, {#id}, {.classe}, {cle=v}
 # Destinations de liens Markdown : [texte](destination "titre") et définitions [ref]: destination.

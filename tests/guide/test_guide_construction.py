@@ -262,8 +262,8 @@ def casser_comme_dans_l_issue(projet: Path) -> list[str]:
     prevention = modules / "prevention.yml"
     prevention.write_bytes(b"\xff" + prevention.read_bytes())
     return [
-        "modules/communs/glossaire.yml:2:1: Glossaire > sigles : champ obligatoire manquant",
-        "modules/communs/glossaire.yml:2:1: Glossaire : clé inconnue « sigle » : vouliez-vous dire « sigles » ?",
+        "modules/communs/glossaire.yml:3:1: Glossaire > sigles : champ obligatoire manquant",
+        "modules/communs/glossaire.yml:3:1: Glossaire : clé inconnue « sigle » : vouliez-vous dire « sigles » ?",
         "modules/communs/indicateurs.yml:1:1: Indicateurs > indicateurs : liste attendue, reçu entier 5",
         "modules/prevention.yml:1:1: encodage invalide : UTF-8 attendu (réenregistrer le fichier en UTF-8)",
         "modules/zz-bombe.yml:4:14: trop d'alias YAML (« *c ») : 20 au plus par fichier",
