@@ -59,7 +59,7 @@ def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
 
 @pytest.mark.parametrize(("arguments", "erreur"), [
     ([], "python -m guide : erreur : arguments obligatoires manquants : commande"),
-    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check')"),
+    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check', 'schema')"),
 ])
 def test_arguments_invalides_en_francais(arguments, erreur):
     resultat = subprocess.run([sys.executable, "-m", "guide", *arguments], cwd=RACINE,
