@@ -14,6 +14,7 @@ par une valeur d'un autre type, octets quelconques insérés, fichier tronqué. 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -118,7 +119,12 @@ def test_les_vrais_fichiers_sont_valides():
     assert [str(e) for e in donnees.erreurs + donnees.avertissements] == []
 
 
-@settings(max_examples=200, derandomize=True, database=None, deadline=None,
+# 200 exemples tirés toujours de la même façon (derandomize) ; GUIDE_MUTATIONS=5000 pour une
+# recherche plus longue, tirée au hasard.
+NOMBRE = int(os.environ.get("GUIDE_MUTATIONS", "200"))
+
+
+@settings(max_examples=NOMBRE, derandomize="GUIDE_MUTATIONS" not in os.environ, database=None, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mutation())
 def test_aucune_mutation_ne_fait_planter_le_validateur(cas):
