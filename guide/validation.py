@@ -221,6 +221,7 @@ _ATTRIBUTS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")  # { : �
 # Destinations de liens Markdown : [texte](destination "titre") et définitions [ref]: destination.
 _LIEN_EN_LIGNE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
 _LIEN_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE)
+_CIBLE_APRES_CROCHET = re.compile(r"\]:\s*(\S+)")  # définition de lien, même en retrait (liste, citation)
 _SCHEMA = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _INVISIBLES = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -246,6 +247,10 @@ def faute_de_texte(texte: str, format_: str) -> str | None:
     'lien interdit dans ce champ (texte simple, sans Markdown)'
     """
     if trouve := _HTML.search(texte):
+        if automatique := re.match(r"<(https?|mailto):", trouve.group(), re.IGNORECASE):
+            schema = automatique.group(1).lower()
+            suite = "//…" if schema != "mailto" else "…"
+            return f"lien automatique « <{schema}:{suite}> » interdit : écrire [texte]({schema}:{suite})"
         extrait = trouve.group().rstrip("/") + ">" if not trouve.group().startswith("<!") else trouve.group()
         return f"HTML interdit (« {extrait} ») : le texte est publié tel quel ; mettre en forme en Markdown"
     if _IMAGE.search(texte):
@@ -256,6 +261,7 @@ def faute_de_texte(texte: str, format_: str) -> str | None:
     destinations += [m.group(1) for m in _LIEN_REFERENCE.finditer(texte)]
     if destinations and format_ == S.SIMPLE:
         return "lien interdit dans ce champ (texte simple, sans Markdown)"
+    destinations += [m.group(1) for m in _CIBLE_APRES_CROCHET.finditer(texte)]
     for destination in destinations:
         schema = _schema_de_lien(destination)
         if schema is not None and schema not in S.SCHEMAS_LIENS:

@@ -176,3 +176,30 @@ def test_trop_de_caracteres_fautifs_resumes():
 ])
 def test_autres_erreurs_de_syntaxe_traduites(texte, attendu):
     assert messages(texte) == [attendu]
+
+
+# --- Textes : ce que chaque format refuse (guide.validation.faute_de_texte) ----------------------
+
+
+@pytest.mark.parametrize("texte, format_, attendu", [
+    ("Voir **la note** et [HAS](https://www.has-sante.fr), [écrire](mailto:a@b.fr)", "en_ligne", None),
+    ("Moins de 5 % : a < b, 3<4", "simple", None),
+    ("Article [2]: conforme", "bloc", None),
+    ("<img src=x onerror=alert(1)>", "simple", "HTML interdit (« <img> ») : le texte est publié tel quel ; "
+                                                "mettre en forme en Markdown"),
+    ("</p>", "bloc", "HTML interdit (« </p> ») : le texte est publié tel quel ; mettre en forme en Markdown"),
+    ("Voir <https://has-sante.fr>", "en_ligne",
+     "lien automatique « <https://…> » interdit : écrire [texte](https://…)"),
+    ("[x](JaVaScRiPt:alert(1))", "bloc", "lien interdit « javascript: » : adresses http://, https:// ou mailto: seulement"),
+    ("[x](javascript\\:alert(1))", "bloc", "lien interdit « javascript: » : adresses http://, https:// ou mailto: seulement"),
+    ("[x]( vbscript:msgbox)", "bloc", "lien interdit « vbscript: » : adresses http://, https:// ou mailto: seulement"),
+    ("- item\n\n    [r]: javascript:alert(1)", "bloc",
+     "lien interdit « javascript: » : adresses http://, https:// ou mailto: seulement"),
+    ("[x](https://a.fr)", "simple", "lien interdit dans ce champ (texte simple, sans Markdown)"),
+    ("![x](https://a.fr/i.png)", "bloc", "image interdite (« ![…](…) ») : aucune image n'est chargée depuis le YAML"),
+    ("Titre {#ancre}", "simple", "attributs Markdown interdits (« {#a… ») : le texte est du texte"),
+    ("Texte { onclick=alert(1) }", "bloc", "attributs Markdown interdits (« { onclick=alert(1) }… ») : le texte est du texte"),
+])
+def test_formats_de_texte(texte, format_, attendu):
+    from guide.validation import faute_de_texte
+    assert faute_de_texte(texte, format_) == attendu
