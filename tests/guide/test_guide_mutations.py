@@ -24,10 +24,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide import rendu
-from guide.erreurs import ErreurReferentiel
-from guide.referentiel import charger_referentiel
-from guide.validation import valider
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.referentiel import charger_referentiel
+from guide.donnees.validation import valider
+from guide.rendu import rendu
 from projet import RACINE
 
 FICHIERS = sorted((RACINE / "modules").glob("*.yml")) + sorted((RACINE / "modules" / "communs").glob("*.yml"))
@@ -104,9 +104,9 @@ def mutation(draw) -> tuple[str, bytes, str]:
 def _rendre_tout(ref) -> None:
     """Toutes les pages que la construction du site produirait depuis le référentiel."""
     for fonction in (rendu.liste_modules, rendu.tableau_conclusion, rendu.annexe_indicateurs, rendu.glossaire,
-                     rendu.index_secteurs, rendu.etat_des_fiches, rendu.mentions_legales, rendu.journal):
+                     rendu.index_secteurs, rendu.etat_des_themes, rendu.mentions_legales, rendu.journal):
         fonction(ref)
-    for module, theme in ref.fiches():
+    for module, theme in ref.themes():
         rendu.page_theme(ref, module["id"], theme["id"])
     for module in ref.modules:
         rendu.page_module(ref, module["id"])

@@ -1,4 +1,4 @@
-"""guide/schema.py est la seule source : schémas JSON, référence de FORMAT.md et en-têtes YAML en
+"""guide/donnees/schema.py est la seule source : schémas JSON, référence de FORMAT.md et en-têtes YAML en
 découlent (``python3 -m guide schema``), et chaque fichier de modules/ respecte le schéma JSON."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from guide import schema_genere
+from guide.donnees import schema_genere
 from guide.__main__ import main
 from outils import CASSES, lire_cas
 from projet import RACINE

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from guide.erreurs import ErreurReferentiel
-from guide.yamlio import Liste, Table, lire_fichier, lire_texte, traduire
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.yamlio import Liste, Table, lire_fichier, lire_texte, traduire
 
 
 def messages(texte: str) -> list[str]:
@@ -95,7 +95,7 @@ def test_bom_utf8_accepte(tmp_path):
 
 
 def messages_octets(octets: bytes, limites=None) -> list[str]:
-    from guide.yamlio import LIMITES, lire_octets
+    from guide.donnees.yamlio import LIMITES, lire_octets
     with pytest.raises(ErreurReferentiel) as exc:
         lire_octets(octets, "modules/x.yml", limites or LIMITES)
     return [str(e) for e in exc.value.erreurs]
@@ -115,7 +115,7 @@ def test_bombe_d_alias_refusee_au_21e_alias():
 
 
 def test_alias_developpes_limites_meme_sous_20_alias():
-    from guide.yamlio import Limites
+    from guide.donnees.yamlio import Limites
     texte = b"a: &a [" + b",".join([b"1"] * 100) + b"]\nb: [" + b",".join([b"*a"] * 10) + b"]\n"
     assert messages_octets(texte, Limites(valeurs=500)) == [
         "modules/x.yml:1:190: trop de valeurs une fois les alias développés : 500 au plus"]
@@ -201,5 +201,5 @@ def test_autres_erreurs_de_syntaxe_traduites(texte, attendu):
     ("Texte { onclick=alert(1) }", "bloc", "attributs Markdown interdits (« { onclick=alert(1) }… ») : le texte est du texte"),
 ])
 def test_formats_de_texte(texte, format_, attendu):
-    from guide.validation import faute_de_texte
+    from guide.donnees.validation import faute_de_texte
     assert faute_de_texte(texte, format_) == attendu
