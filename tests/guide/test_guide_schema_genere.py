@@ -68,9 +68,9 @@ def test_en_tetes_relatifs():
 CAS_REFUSES = {
     "05-mauvais-type.yml": ["themes/0/secteurs : 'PA' is not of type 'array'"],
     "17-cle-inconnue.yml": ["Additional properties are not allowed ('couleur' was unexpected)"],
-    "28-cle-mal-orthographiee.yml": ["'sigles' is a required property",
+    "41-cle-mal-orthographiee.yml": ["'sigles' is a required property",
                                      "Additional properties are not allowed ('sigle' was unexpected)"],
-    "30-liste-recoit-un-nombre.yml": ["phases : 3 is not of type 'array'"],
+    "43-liste-recoit-un-nombre.yml": ["phases : 3 is not of type 'array'"],
     "39-html-dans-le-glossaire.yml": ["should not be valid under {'pattern': '<[/!?]?"],
 }
 
