@@ -231,7 +231,7 @@ def _avec_en_tete(texte: str, en_tete: str) -> str:
 def fichiers_yaml(racine: Path) -> list[tuple[Path, str]]:
     """(fichier YAML, type de fichier) pour modules/*.yml et les fichiers communs présents."""
     dossier = Path(racine) / "modules"
-    paires = [(f, "module") for f in sorted(dossier.glob("*.yml"))]
+    paires = [(f, "module") for f in sorted(dossier.glob("*.yml")) if f.is_file()]
     paires += [(dossier / relatif, nom) for nom, (_s, relatif, _t) in TYPES.items() if nom != "module"
                and (dossier / relatif).is_file()]
     return paires

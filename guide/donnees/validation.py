@@ -302,7 +302,13 @@ def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
 def _lire(chemin: Path, donnees: Donnees, schema: dict, racine_fil: str) -> Table | None:
     fichier = chemin.relative_to(donnees.racine).as_posix()
     if not chemin.is_file():
-        donnees.erreurs.append(Probleme(fichier, 1, 1, (), "fichier manquant"))
+        if chemin.is_symlink():
+            message = "lien symbolique cassé ou en boucle"
+        elif chemin.exists():
+            message = "n'est pas un fichier (dossier ?) : renommer sans l'extension .yml"
+        else:
+            message = "fichier manquant"
+        donnees.erreurs.append(Probleme(fichier, 1, 1, (), message))
         return None
     try:
         valeur = lire_fichier(chemin, donnees.racine)
