@@ -245,7 +245,7 @@ def fichiers_generes(racine: Path) -> dict[Path, str]:
         sortie[racine / DOSSIER_SCHEMAS / f"{nom_type}.json"] = \
             json.dumps(schema_json(nom_type), ensure_ascii=False, indent=2) + "\n"
     format_md = racine / "modules" / "FORMAT.md"
-    texte = format_md.read_text(encoding="utf-8")
+    texte = format_md.read_text(encoding="utf-8") if format_md.is_file() else "# Format des fichiers YAML du guide\n"
     if DEBUT in texte and FIN in texte:
         avant, reste = texte.split(DEBUT, 1)
         apres = reste.split(FIN, 1)[1]
