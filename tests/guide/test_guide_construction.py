@@ -290,6 +290,7 @@ def test_build_et_check_situent_les_fautes_de_l_issue_sans_trace_python(tmp_path
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.complet  # construction complète (Pyodide de npm, PDF par Chromium)
 def test_build_echoue_sur_un_script_en_ligne_inconnu_page_nommee(tmp_path):
     projet = copier_projet(tmp_path / "projet")
     (projet / "node_modules").symlink_to(RACINE / "node_modules")  # Pyodide, publié avant la CSP
