@@ -4,7 +4,10 @@
   navigation (modules et fiches, calculateurs d'indicateurs) ;
 - on_files : ajoute les pages générées (modules, fiches, calculateurs d'indicateurs) ;
 - on_page_markdown : liens internes relatifs et infobulles des sigles du glossaire ;
+- on_page_content : typographie française du contenu (guide.typographie) — avant l'index de recherche ;
 - on_page_context : lien « Modifier cette page » vers le fichier YAML d'origine ;
+- on_post_page, on_post_template : typographie de la page entière (titre, navigation, pied de page),
+  donc aussi du guide complet dont le PDF est imprimé ;
 - on_post_build : publie le moteur Python du navigateur (guide.navigateur), les données ouvertes
   (guide.export) et le PDF du guide complet (guide.pdf).
 """
@@ -19,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from guide import dates, export, finalisation, guide_complet, navigateur, pages, pdf, postrendu, referentiel
+from guide import dates, export, finalisation, guide_complet, navigateur, pages, pdf, postrendu, referentiel, typographie
 from guide.erreurs import ErreurReferentiel
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -66,6 +69,10 @@ def on_page_markdown(markdown, page, config, files):
     return postrendu.ajouter_abreviations(markdown, list(_ref().sigles))
 
 
+def on_page_content(html, page, config, files):
+    return typographie.typographier_html(html)
+
+
 def on_page_context(context, page, config, nav):
     source = page.meta.get("guide_source")
     if source:
@@ -84,6 +91,14 @@ def _adresse_modification(config, source: str) -> str | None:
     if base.endswith("/" + dossier_docs):  # edit_uri vise docs/ ; le YAML est à la racine du dépôt
         base = base[: -len(dossier_docs) - 1]
     return f"{base}/{source}"
+
+
+def on_post_page(output, page, config):
+    return typographie.typographier_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return typographie.typographier_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_serve(server, config, builder):
