@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["guide.erreurs", "guide.yamlio", "guide.validation", "guide.referentiel", "guide.rendu",
-           "guide.pages", "guide.postrendu"]
+           "guide.pages", "guide.postrendu", "guide.typographie"]
 
 
 @pytest.mark.parametrize("nom", MODULES)
