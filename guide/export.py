@@ -75,7 +75,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("id", "texte", "Identifiant de la fiche, unique dans tout le guide"),
         Colonne("titre", "texte", "Titre de la fiche"),
         Colonne("secteurs", "liste", "Secteurs concernés : « PA » (personnes âgées), « PH » (personnes handicapées)"),
-        Colonne("etat", "texte", "« complete » ou « en_cours » (fiche en cours de rédaction)"),
+        Colonne("etat", "texte", "« complete » (texte de l'ARS), « elements_sources » (faits tirés des sources, à valider par l'ARS) ou « en_cours » (fiche en cours de rédaction)"),
         Colonne("nombre_ressources", "entier", "Nombre de ressources citées par la fiche"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
     ),

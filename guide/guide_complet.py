@@ -61,6 +61,7 @@ class Entree:
     macro: str | None = None           # appel de macro pour une page générée ; None : fichier de docs/
     classe: str = CLASSE_SAUT          # classe du titre (saut de page avant les pages et les modules)
     fiches: list[Entree] = field(default_factory=list)
+    etat: str | None = None            # état d'une fiche (complete, elements_sources, en_cours), au sommaire
 
     @property
     def ancre(self) -> str:
@@ -84,7 +85,8 @@ def plan(ref: Referentiel, pages_nav: list[str], lire) -> list[tuple[str, list[E
     modules = [ecrite(pages.ENTREE_MODULES)]
     for m in ref.modules:
         fiches = [Entree(pages.chemin_theme(m["id"], t["id"]), t["titre"], 3,
-                         f'{{{{ page_theme("{m["id"]}", "{t["id"]}") }}}}', CLASSE_FICHE) for t in m["themes"]]
+                         f'{{{{ page_theme("{m["id"]}", "{t["id"]}") }}}}', CLASSE_FICHE, etat=t["etat"])
+                  for t in m["themes"]]
         modules.append(Entree(pages.chemin_module(m["id"]), m["titre"], 2,
                               f'{{{{ page_module("{m["id"]}") }}}}', fiches=fiches))
     annexes = [ecrite(c) for c in ANNEXES]

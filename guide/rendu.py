@@ -13,7 +13,7 @@ import jinja2
 from calculators.formule import notation_francaise
 
 from guide.referentiel import Referentiel
-from guide.schema import PORTES_ENTREE
+from guide.schema import ETATS, PORTES_ENTREE
 
 __all__ = [
     "annexe_indicateurs",
@@ -99,7 +99,7 @@ _env = jinja2.Environment(
 )
 _env.filters.update(nombre_fr=nombre_fr, date_fr=date_fr, cellule=cellule, notation_francaise=notation_francaise)
 _env.tests["contient"] = lambda valeur, element: element in valeur
-_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, grouper=grouper,
+_env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, ETATS=ETATS, grouper=grouper,
                     LIBELLES_EDITEUR=LIBELLES_EDITEUR)
 
 
@@ -115,7 +115,7 @@ def page_module(ref: Referentiel, module_id: str) -> str:
 
 
 def page_theme(ref: Referentiel, module_id: str, theme_id: str) -> str:
-    """Fiche d'un type d'actions : secteurs, définition, questions, points clés, ressources."""
+    """Fiche d'un type d'actions : état, secteurs, texte de l'ARS, ce que disent les sources, indicateurs possibles."""
     return _rendre("theme.md.j2", ref=ref, module=ref.module(module_id), theme=ref.theme(module_id, theme_id))
 
 
@@ -151,7 +151,7 @@ def index_secteurs(ref: Referentiel) -> str:
 
 
 def etat_des_fiches(ref: Referentiel) -> str:
-    """Fiches complètes et fiches en cours de rédaction."""
+    """Fiches par état : complètes, avec éléments sourcés (à valider par l'ARS), en cours de rédaction."""
     return _rendre("etat_des_fiches.md.j2", ref=ref)
 
 

@@ -44,6 +44,24 @@ RESSOURCE = {
     },
 }
 
+# États d'une fiche : texte de l'ARS / faits tirés des sources, à valider par l'ARS / rien encore.
+ETATS = {
+    "complete": "Complète",
+    "elements_sources": "Éléments sourcés",
+    "en_cours": "En cours de rédaction",
+}
+
+# Un fait de « Ce que disent les sources » : la phrase du guide, la source (id de
+# communs/publication.yml > sources) et l'endroit précis dans la source.
+ELEMENT_SOURCE = {
+    "type": "table",
+    "champs": {
+        "texte": TEXTE,
+        "source": ID,
+        "lieu": TEXTE,
+    },
+}
+
 THEME = {
     "type": "table",
     "nom": "titre",
@@ -52,12 +70,15 @@ THEME = {
         "titre": TEXTE,
         "secteurs": {"type": "liste", "obligatoire": True, "non_vide": True, "uniques": True,
                      "element": {"type": "texte", "valeurs": list(SECTEURS)}},
-        "etat": {"type": "texte", "obligatoire": True, "valeurs": ["complete", "en_cours"]},
+        "etat": {"type": "texte", "obligatoire": True, "valeurs": list(ETATS)},
         "definition": TEXTE_FACULTATIF,
         "questions": {"type": "table", "defaut": {},
                       "champs": {cle: {"type": "texte"} for cle in PORTES_ENTREE}},
         "points_cles": LISTE_TEXTES,
         "ressources": {"type": "liste", "element": RESSOURCE, "defaut": []},
+        "elements_sources": {"type": "liste", "element": ELEMENT_SOURCE, "defaut": []},
+        "indicateurs_possibles": {"type": "liste", "defaut": [], "uniques": True,
+                                  "element": {"type": "texte", "motif": MOTIF_ID}},
     },
 }
 

@@ -338,12 +338,31 @@ class _Croisements:
         if isinstance(theme.get("id"), str):
             self._unique(themes, theme["id"], fichier, fichier, theme.position_de("id"), (*fil_theme, "id"),
                          lambda ident, ou: f"id de fiche « {ident} » déjà utilisé dans {ou}")
-        if theme.get("etat") == "complete":
+        etat = theme.get("etat")
+        if etat == "complete":
             manquants = [nom for cle, nom in S.EXIGES_SI_COMPLETE.items() if not theme.get(cle)]
             if manquants:
                 self.erreur(fichier, theme.position_de("etat"), (*fil_theme, "etat"),
                             f"une fiche « complete » exige : {', '.join(manquants)} "
                             "(sinon mettre « etat: en_cours »)")
+        elements = theme.get("elements_sources")
+        if not isinstance(elements, list):
+            elements = []
+        if etat == "elements_sources" and not elements:
+            self.erreur(fichier, theme.position_de("etat"), (*fil_theme, "etat"),
+                        "une fiche « elements_sources » exige au moins un élément dans elements_sources "
+                        "(sinon mettre « etat: en_cours »)")
+        if etat == "en_cours" and elements:
+            self.erreur(fichier, theme.position_de("etat"), (*fil_theme, "etat"),
+                        "une fiche qui porte des elements_sources n'est plus « en_cours » : "
+                        "mettre « etat: elements_sources » (ou « complete » si l'ARS a écrit son texte)")
+        for i, element in enumerate(elements):
+            source = element.get("source") if isinstance(element, dict) else None
+            if self.sources is not None and isinstance(source, str) and source not in self.sources:
+                self.erreur(fichier, element.position_de("source"), (*fil_theme, f"elements_sources n° {i + 1}", "source"),
+                            f"source « {source} » inconnue (absente de modules/communs/publication.yml > sources)")
+        self._references(fichier, theme, "indicateurs_possibles", self.indicateurs, fil_theme, "indicateur",
+                         "modules/communs/indicateurs.yml")
 
     def indicateurs_formules(self):
         table = self.d.communs.get("indicateurs")

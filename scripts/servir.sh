@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installer.sh
 export NO_MKDOCS_2_WARNING=1
-python3 -m guide check
-python3 -m mkdocs build --strict
+PY=.venv/bin/python
+"$PY" -m guide check
+"$PY" -m mkdocs build --strict
 port="${PORT:-8000}"
 echo "Site construit dans site/ — ouvert sur http://127.0.0.1:${port}/"
-exec python3 -m http.server --bind 127.0.0.1 --directory site "$port"
+exec "$PY" -m http.server --bind 127.0.0.1 --directory site "$port"

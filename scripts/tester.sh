@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Installe tout (Chromium compris), vérifie le YAML, construit le site et lance toute la suite de
-# tests (unitaires, propriétés, CLI, rendu, navigateur). Arguments supplémentaires passés à pytest.
+# tests (unitaires, propriétés, CLI, rendu, JavaScript, navigateur). Arguments suivants passés à pytest.
+#   bash scripts/tester.sh            toute la suite (celle de la CI)
+#   bash scripts/tester.sh --rapide   niveau rapide : les tests qui n'ont besoin ni de Chromium ni
+#                                     de npm (pas de site construit), pour chaque modification
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/installer.sh --tests
 export NO_MKDOCS_2_WARNING=1
-python3 -m guide check --strict
-python3 -m mkdocs build --strict
-python3 -m pytest "$@"
+PY=.venv/bin/python
+if [ "${1:-}" = "--rapide" ]; then
+  shift
+  bash scripts/installer.sh --rapide
+  "$PY" -m guide check --strict
+  exec "$PY" -m pytest -m "not complet" "$@"
+fi
+bash scripts/installer.sh --tests
+"$PY" -m guide check --strict
+"$PY" -m mkdocs build --strict
+"$PY" -m pytest "$@"

@@ -9,6 +9,18 @@ import pytest
 from projet import ARGUMENTS_CHROMIUM, CHROMIUM, RACINE, construire  # tests/ est dans sys.path grâce à ce conftest
 
 
+# Niveau rapide (bash scripts/tester.sh --rapide) : tout test qui demande le site construit (donc npm
+# pour Pyodide et Chromium pour le PDF) ou Chromium est marqué « complet » et n'y tourne pas.
+# Les fixtures sont suivies en profondeur (item.fixturenames contient toute leur fermeture).
+FIXTURES_COMPLETES = {"site_construit", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if FIXTURES_COMPLETES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.complet)
+
+
 @pytest.fixture(scope="session")
 def racine_projet() -> Path:
     """Dossier du projet (celui de mkdocs.yml)."""

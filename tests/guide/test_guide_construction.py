@@ -226,6 +226,7 @@ def test_le_detecteur_trouve_les_ressources_externes(tmp_path):
     ]
 
 
+@pytest.mark.complet  # construction complète (Pyodide de npm, PDF par Chromium)
 def test_depot_configure_lien_de_modification_sans_vignette_de_forge(tmp_path):
     """Avec REPO_URL/EDIT_URI, une page générée renvoie à son YAML dans l'éditeur du dépôt, et l'en-tête
     n'a pas la vignette de Material qui interrogerait l'API de la forge (autre origine)."""

@@ -45,9 +45,13 @@ def test_gitlab_tests_puis_pages(gitlab):
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
 
 
-def test_gitlab_image_debian_node_20_python_311(gitlab):
+def test_gitlab_image_debian_node_20_python_de_l_installeur(gitlab):
+    """Pas d'environnement Python préparé par la CI : l'installeur du README fait le sien (.venv/)."""
     assert gitlab["image"] == "node:20-bookworm"
-    assert "python3 -m venv /opt/venv" in _lignes(gitlab["default"]["before_script"])
+    assert "default" not in gitlab
+    assert _lignes(gitlab["pages"]["script"])[0] == "bash scripts/installer.sh"
+    assert all(l.startswith(("bash scripts/", ".venv/bin/python ", "export ")) or ".venv/bin/python -m" in l
+               for l in _lignes(gitlab["pages"]["script"]))
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +86,5 @@ def test_github_memes_outils_que_gitlab(github):
     assert "push" in declencheurs
     for nom in ("tests", "construction"):
         assert github["jobs"][nom]["container"] == "node:20-bookworm"
+        commandes, _ = _etapes(github["jobs"][nom])
+        assert not any("python3 -m venv" in c or c.startswith("python3 ") for c in commandes)
