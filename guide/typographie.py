@@ -47,6 +47,12 @@ _ESP = r"(?:[ \t\r\n\u00a0\u202f\u2009]|(?i:&nbsp;|&#160;|&#x0*a0;|&#8239;|&#x20
 _ESPACES = re.compile(_ESP + "+")
 _DEBUT = r"(?<![ \t\r\n\u00a0\u202f\u2009])"  # début d'une suite d'espaces (temps linéaire)
 _UTILE = re.compile(r"[;!?:«»’%‰€\d]")  # sans ces caractères, aucune règle ne s'applique
+_FINS_ESPACE = frozenset(" \t\r\n\u00a0\u202f\u2009;")  # dernier caractère d'une espace (« ; » : entité)
+_FIN_ESPACES = re.compile(_DEBUT + _ESP + r"++$")
+_DEBUT_ESPACES = re.compile(r"^" + _ESP + r"+")
+_DEUX_POINTS = re.compile(r":(?!//)")
+_SIGNES_SUITE = frozenset(";!?:»%‰€&")
+_ESPACES_PUIS_SIGNE = re.compile(_ESP + r"+(?:[;!?»]|:(?!//))")
 
 _JETON = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
@@ -65,6 +71,8 @@ _UNITE = re.compile(
     r"(?<=\d)(?:" + _ESP + r"++(?=(?:" + "|".join(re.escape(u) for u in sorted(UNITES, key=len, reverse=True))
     + r")(?![\w€%‰]))|(?=[%‰€]))"
 )
+_UNITE_DEBUT = re.compile(r"(?:" + "|".join(re.escape(u) for u in sorted(UNITES, key=len, reverse=True))
+                          + r")(?![\w€%‰])")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(er|re|ère|ers|res|e|es)(?![\w])")
 
 
@@ -98,26 +106,21 @@ def typographier_texte(texte: str, exposants: bool = False) -> str:
     return "".join(morceaux)
 
 
-def typographier_html(html: str) -> str:
-    """Applique la typographie aux nœuds texte d'un fragment ou d'une page HTML.
-
-    >>> typographier_html('<p title="a : b">Note : <code>x ; y</code> « <a href="?q=1 !">vu</a> » ?</p>')
-    '<p title="a : b">Note\\xa0: <code>x ; y</code> «\\xa0<a href="?q=1 !">vu</a>\\xa0»\\u202f?</p>'
-    """
-    sortie: list[str] = []
+def _jetons(html: str) -> list[tuple[str, str]]:
+    """Découpe ``html`` en (genre, morceau) : genre "balise", "texte", "titre" (texte de <title>) ou
+    "protege" (texte d'un élément protégé, recopié tel quel)."""
+    jetons: list[tuple[str, str]] = []
     proteges = 0      # profondeur dans les éléments protégés
     brut = 0          # profondeur dans <title>
-    position = 0
-    n = len(html)
+    position, n = 0, len(html)
     while position < n:
         m = _JETON.search(html, position)
         fin_texte = m.start() if m else n
         if fin_texte > position:
-            texte = html[position:fin_texte]
-            sortie.append(texte if proteges else typographier_texte(texte, exposants=not brut))
+            jetons.append(("protege" if proteges else "titre" if brut else "texte", html[position:fin_texte]))
         if not m:
             break
-        sortie.append(m.group(0))
+        jetons.append(("balise", m.group(0)))
         position = m.end()
         nom = (m.group(2) or "").lower()
         if not nom:
@@ -131,6 +134,61 @@ def typographier_html(html: str) -> str:
             # script, style, textarea : contenu recopié tel quel jusqu'à la balise fermante
             fin = re.compile(rf"</{nom}\s*>", re.I).search(html, position)
             fin_contenu = fin.start() if fin else n
-            sortie.append(html[position:fin_contenu])
+            if fin_contenu > position:
+                jetons.append(("protege", html[position:fin_contenu]))
             position = fin_contenu
+    return jetons
+
+
+def _suite(jetons: list[tuple[str, str]], i: int) -> str:
+    """Début du texte qui suit le jeton ``i`` par-delà les balises (vide si c'est du texte protégé)."""
+    for j in range(i + 1, len(jetons)):
+        genre, morceau = jetons[j]
+        if genre != "balise":
+            return morceau[:8] if genre == jetons[i][0] else ""
+    return ""
+
+
+def _raccord(texte: str, suite: str) -> str:
+    """Espaces de fin d'un nœud texte quand le signe ou l'unité est dans le nœud suivant
+    (« 22,5 <abbr>ETP</abbr> », « <em>mot </em>? »)."""
+    if not suite or not (suite[0] in _SIGNES_SUITE or suite[0].isalpha() or suite[0].isspace()):
+        return texte
+    m = _FIN_ESPACES.search(texte)
+    if not m:
+        return texte
+    if _ESPACES_PUIS_SIGNE.match(suite):  # « mot </em> ? » : l'espace du nœud suivant suffit
+        return texte[: m.start()]
+    if suite[0] in ";!?":
+        espace = ESPACE_FINE
+    elif suite[0] == "»" or _DEUX_POINTS.match(suite):
+        espace = ESPACE_INSECABLE
+    elif texte[: m.start()][-1:].isdigit() and _UNITE_DEBUT.match(suite):
+        espace = ESPACE_INSECABLE
+    else:
+        return texte
+    return texte[: m.start()] + espace
+
+
+def typographier_html(html: str) -> str:
+    """Applique la typographie aux nœuds texte d'un fragment ou d'une page HTML.
+
+    >>> typographier_html('<p title="a : b">Note : <code>x ; y</code> « <a href="?q=1 !">vu</a> » ?</p>')
+    '<p title="a : b">Note\\xa0: <code>x ; y</code> «\\xa0<a href="?q=1 !">vu</a>\\xa0»\\u202f?</p>'
+    >>> typographier_html('22,5 <abbr title="équivalent temps plein">ETP</abbr>, <em>vrai </em>?')
+    '22,5\\xa0<abbr title="équivalent temps plein">ETP</abbr>, <em>vrai\\u202f</em>?'
+    """
+    jetons = _jetons(html)
+    sortie: list[str] = []
+    guillemet = False  # le dernier texte finit par « : pas d'espace ordinaire au début du suivant
+    for i, (genre, morceau) in enumerate(jetons):
+        if genre in ("texte", "titre"):
+            if guillemet:
+                morceau = _DEBUT_ESPACES.sub("", morceau)
+            morceau = typographier_texte(morceau, exposants=genre == "texte")
+            if morceau[-1:] in _FINS_ESPACE:
+                morceau = _raccord(morceau, _suite(jetons, i))
+        if genre != "balise" and morceau:
+            guillemet = genre != "protege" and morceau.endswith("«" + ESPACE_INSECABLE)
+        sortie.append(morceau)
     return "".join(sortie)

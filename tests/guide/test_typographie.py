@@ -45,6 +45,12 @@ REFERENCE = [
      f"<p>52,28{I}%{F}; 100{I}%{F}; 3{F}380{I}€{F}; 5{I}k€{F}; 2{I}ETP{F}; 260{I}jours{F}; 13{I}places{F}; "
      f"72{I}heures</p>"),
     ("<p>5 actions, 20 points, 3 placés, 2 hommes</p>", f"<p>5 actions, 20{I}points, 3 placés, 2 hommes</p>"),
+    # signe ou unité dans le nœud suivant (sigle du glossaire, emphase)
+    ("<p>22,5 <abbr title=\"Équivalent temps plein\">ETP</abbr> ; <em>vrai </em>? <b>Objet </b>: x</p>",
+     f"<p>22,5{I}<abbr title=\"Équivalent temps plein\">ETP</abbr>{F}; <em>vrai{F}</em>? <b>Objet{I}</b>: x</p>"),
+    ("<p>« <em> cité </em> » et <em>a </em> ?</p>", f"<p>«{I}<em>cité</em>{I}» et <em>a</em>{F}?</p>"),
+    ("<p>a <code>;</code> 5 <code>%</code></p>", "<p>a <code>;</code> 5 <code>%</code></p>"),
+    ("<p>voir <a href=\"x\">https</a>://x</p>", "<p>voir <a href=\"x\">https</a>://x</p>"),
     # ordinaux en exposant
     ("<p>le 1er janvier, la 1re, 2e ou 3e année</p>",
      "<p>le 1<sup>er</sup> janvier, la 1<sup>re</sup>, 2<sup>e</sup> ou 3<sup>e</sup> année</p>"),
