@@ -157,11 +157,11 @@ def _raccord(texte: str, suite: str) -> str:
     m = _FIN_ESPACES.search(texte)
     if not m:
         return texte
-    if _ESPACES_PUIS_SIGNE.match(suite):  # « mot </em> ? » : l'espace du nœud suivant suffit
-        return texte[: m.start()]
+    if suite[0] == "»" or _ESPACES_PUIS_SIGNE.match(suite):
+        return texte[: m.start()]  # le nœud suivant porte sa propre espace (« mot </em> ? », « … <em>»</em> »)
     if suite[0] in ";!?":
         espace = ESPACE_FINE
-    elif suite[0] == "»" or _DEUX_POINTS.match(suite):
+    elif _DEUX_POINTS.match(suite):
         espace = ESPACE_INSECABLE
     elif texte[: m.start()][-1:].isdigit() and _UNITE_DEBUT.match(suite):
         espace = ESPACE_INSECABLE

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from guide.typographie import typographier_html, typographier_texte
@@ -131,6 +131,7 @@ class _Lecteur(HTMLParser):
         self.balises.append((tag, tuple(attrs)))
         if tag in PROTEGES:
             self.pile.append(tag)
+            self.texte.append("\x00")  # le texte protégé sépare ce qui l'entoure
 
     def handle_startendtag(self, tag, attrs):
         self.balises.append((tag, tuple(attrs)))
@@ -188,6 +189,8 @@ def fragments(draw, profondeur=0):
 
 @settings(max_examples=300, deadline=None)
 @given(fragments())
+@example(html=" <p><code>a</code>;</p>")
+@example(html=" <p>»</p>")
 def test_proprietes(html):
     sortie = typographier_html(html)
     # idempotence
