@@ -67,12 +67,10 @@ _AVANT_DEUX_POINTS = re.compile(_DEBUT + _ESP + r"++(?=:)")
 _APRES_GUILLEMET = re.compile(r"«" + _ESP + r"*+")
 _AVANT_GUILLEMET = re.compile(_DEBUT + _ESP + r"*+»")
 _MILLIERS = re.compile(r"(?<![\w.,/-])\d{1,3}(?:" + _ESP + r"\d{3})+(?!\d)")
-_UNITE = re.compile(
-    r"(?<=\d)(?:" + _ESP + r"++(?=(?:" + "|".join(re.escape(u) for u in sorted(UNITES, key=len, reverse=True))
-    + r")(?![\w€%‰]))|(?=[%‰€]))"
-)
-_UNITE_DEBUT = re.compile(r"(?:" + "|".join(re.escape(u) for u in sorted(UNITES, key=len, reverse=True))
-                          + r")(?![\w€%‰])")
+_UNITES = r"(?:" + "|".join(re.escape(u) for u in sorted(UNITES, key=len, reverse=True)) + r")(?![\w€%‰])"
+_COLLES = "[" + "".join(SYMBOLES_COLLES) + "]"
+_UNITE = re.compile(r"(?<=\d)(?:" + _ESP + r"++(?=" + _UNITES + r")|(?=" + _COLLES + r"))")
+_UNITE_DEBUT = re.compile(_UNITES)
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(er|re|ère|ers|res|e|es)(?![\w])")
 
 
