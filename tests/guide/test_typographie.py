@@ -1,4 +1,4 @@
-"""Typographie française du HTML rendu (guide.typographie) : sorties de référence règle par règle,
+"""Typographie française du HTML rendu (guide.rendu.typographie) : sorties de référence règle par règle,
 éléments protégés, attributs intacts, idempotence, et propriétés (Hypothesis)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from guide.typographie import typographier_html, typographier_texte
+from guide.rendu.typographie import typographier_html, typographier_texte
 
 F = "\u202f"   # espace fine insécable
 I = "\u00a0"   # espace insécable
