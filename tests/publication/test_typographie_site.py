@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guide import pdf
+from guide.donnees.chemins import NOM_PDF
 
 # Éléments dont le texte n'est pas de la prose (code, valeurs de formulaire, dessins).
 PROTEGES = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "datalist", "svg", "math",
@@ -124,7 +124,7 @@ def test_index_de_recherche_meme_texte(site_construit, pages_html):
 def test_pdf_sans_coupure_devant_la_ponctuation(site_construit):
     """pdftotext rend les espaces insécables comme des espaces : on vérifie leur effet, aucune ligne du
     PDF ne commence par ; : ! ? », % ou € et aucune ne finit par «."""
-    sortie = subprocess.run(["pdftotext", "-enc", "UTF-8", str(site_construit / pdf.NOM_PDF), "-"],
+    sortie = subprocess.run(["pdftotext", "-enc", "UTF-8", str(site_construit / NOM_PDF), "-"],
                             capture_output=True, text=True, check=True).stdout
     lignes = sortie.splitlines()
     assert len(lignes) > 500
