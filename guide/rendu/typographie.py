@@ -51,7 +51,6 @@ _FINS_ESPACE = frozenset(" \t\r\n\u00a0\u202f\u2009;")  # dernier caractère d'u
 _FIN_ESPACES = re.compile(_DEBUT + _ESP + r"++$")
 _DEBUT_ESPACES = re.compile(r"^" + _ESP + r"+")
 _DEUX_POINTS = re.compile(r":(?!//)")
-_SIGNES_SUITE = frozenset(";!?:»%‰€&")
 _ESPACES_PUIS_SIGNE = re.compile(_ESP + r"+(?:[;!?»]|:(?!//))")
 
 _JETON = re.compile(
@@ -150,20 +149,19 @@ def _suite(jetons: list[tuple[str, str]], i: int) -> str:
 def _raccord(texte: str, suite: str) -> str:
     """Espaces de fin d'un nœud texte quand le signe ou l'unité est dans le nœud suivant
     (« 22,5 <abbr>ETP</abbr> », « <em>mot </em>? »)."""
-    if not suite or not (suite[0] in _SIGNES_SUITE or suite[0].isalpha() or suite[0].isspace()):
-        return texte
-    m = _FIN_ESPACES.search(texte)
-    if not m:
-        return texte
-    if suite[0] == "»" or _ESPACES_PUIS_SIGNE.match(suite):
-        return texte[: m.start()]  # le nœud suivant porte sa propre espace (« mot </em> ? », « … <em>»</em> »)
-    if suite[0] in ";!?":
+    debut = suite[:1]
+    if debut == "»" or (debut.isspace() and _ESPACES_PUIS_SIGNE.match(suite)):
+        espace = ""  # le nœud suivant porte sa propre espace (« mot </em> ? », « … <em>»</em> »)
+    elif debut and debut in ";!?":
         espace = ESPACE_FINE
     elif _DEUX_POINTS.match(suite):
         espace = ESPACE_INSECABLE
-    elif texte[: m.start()][-1:].isdigit() and _UNITE_DEBUT.match(suite):
+    elif (debut.isalpha() or debut in SYMBOLES_COLLES) and _UNITE_DEBUT.match(suite):
         espace = ESPACE_INSECABLE
     else:
+        return texte
+    m = _FIN_ESPACES.search(texte)
+    if not m or (espace == ESPACE_INSECABLE and debut != ":" and not texte[: m.start()][-1:].isdigit()):
         return texte
     return texte[: m.start()] + espace
 
