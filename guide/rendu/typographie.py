@@ -2,7 +2,8 @@
 
 Règles (appliquées aux nœuds texte ; jamais dans les balises, les attributs, les identifiants, les
 adresses écrites dans le texte, ni dans ``code``, ``pre``, ``kbd``, ``samp``, ``script``, ``style``,
-``textarea``, ``select``, ``datalist``, ``svg``, ``math``) :
+``textarea``, ``select``, ``datalist``, ``svg``, ``math``, ``template`` — les libellés des ``<option>``
+sont des valeurs relues par les calculateurs, export CSV compris) :
 
 - espace fine insécable (U+202F) avant ``;``, ``!`` et ``?`` — à la place de l'espace écrite ;
   aucune espace n'est ajoutée quand le texte n'en a pas (« 10:30 », « https://… », « a;b » restent) ;
@@ -18,7 +19,11 @@ adresses écrites dans le texte, ni dans ``code``, ``pre``, ``kbd``, ``samp``, `
 - apostrophe : l'apostrophe droite ' partout (le YAML l'emploie, la recherche la tape, les messages
   des calculateurs aussi) ; une apostrophe courbe ’ du texte devient '.
 
-Les transformations sont idempotentes : les appliquer deux fois ne change plus rien.
+Une espace en fin de nœud suit le signe ou l'unité du nœud suivant (« 22,5 <abbr>ETP</abbr> »).
+Les transformations sont idempotentes : les appliquer deux fois ne change plus rien. Le greffon les
+applique au contenu de chaque page (``on_page_content`` : l'index de recherche en est tiré) puis à la
+page entière (``on_post_page`` : titre, navigation ; /guide-complet/, source du PDF). Les messages que
+les calculateurs écrivent dans le navigateur ne passent pas par ici.
 """
 
 from __future__ import annotations
