@@ -181,7 +181,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.active("pdf"):
             pdf.publier_pdf(site, config.site_url)
         # CSP puis compression : toujours en dernier (voir guide.publication.finalisation)
-        finalisation.finaliser_site(site, avec_csp=self.active("csp"), avec_precompression=self.active("precompression"))
+        finalisation.finaliser_site(site, avec_csp=self.active("csp"), avec_precompression=self.active("precompression"),
+                                    gabarits=config.theme.dirs)
 
 
 def adresse_modification(config, source: str) -> str | None:

@@ -82,7 +82,7 @@ def charger_referentiel(racine: Path | str, strict: bool = False) -> Referentiel
     donnees = valider(Path(racine))
     erreurs = donnees.erreurs + (donnees.avertissements if strict else [])
     if erreurs:
-        raise ErreurReferentiel(erreurs)
+        raise ErreurReferentiel(erreurs, [] if strict else donnees.avertissements)
     modules = sorted(donnees.modules.values(), key=lambda m: m["ordre"])
     communs = donnees.communs
     return Referentiel(
