@@ -104,7 +104,7 @@ def test_chaque_module_et_chaque_fiche_a_sa_page_et_son_titre(site_construit, re
         assert page.is_file(), f"page manquante pour le module {module['id']}"
         assert titre_h1(page) == " ".join(module["titre"].split())
         contenu = page.read_text(encoding="utf-8")
-        assert f"Source : <code>{ref.fichiers[module['id']]}</code>" in contenu
+        assert f"Source\u00a0: <code>{ref.fichiers[module['id']]}</code>" in contenu
         for theme in module["themes"]:
             fiche = site_construit / "modules" / module["id"] / theme["id"] / "index.html"
             assert fiche.is_file(), f"page manquante pour la fiche {module['id']}/{theme['id']}"
@@ -244,7 +244,7 @@ def test_depot_configure_lien_de_modification_sans_vignette_de_forge(tmp_path):
 
 def test_sans_depot_la_source_yaml_est_nommee(site_construit):
     page = (site_construit / "modules" / "prevention" / "index.html").read_text(encoding="utf-8")
-    assert "Source : <code>modules/prevention.yml</code>" in page
+    assert "Source\u00a0: <code>modules/prevention.yml</code>" in page
     assert "Modifier cette page" not in page
 
 
