@@ -26,7 +26,7 @@ from calculators.erreurs import DivisionParZero
 from calculators.formule import evaluer
 from calculators.nombres import arrondir, en_json
 
-__all__ = ["calculer", "lire_valeur"]
+__all__ = ["calculer", "lire_valeur", "valeur_json"]
 
 
 def lire_valeur(lecteur: Lecteur, definition: dict, objet: dict, cle: str, champ: str):
@@ -53,7 +53,7 @@ def _cible(lecteur: Lecteur, entree: dict, definition: dict) -> S.Seuil | None:
     return S.depuis_comparateur(comparateur, valeur)
 
 
-def _valeur_json(valeur, decimales: int):
+def valeur_json(valeur, decimales: int):
     """« Oui »/« Non » tel quel ; un nombre arrondi (entier JSON s'il n'a pas de décimales)."""
     if isinstance(valeur, str):
         return valeur
@@ -80,7 +80,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
         lecteur.terminer()
         if not isinstance(valeur, str):
             valeur = arrondir(valeur, definition["decimales"])
-        resultat = {"id": id_, "valeur": _valeur_json(valeur, definition["decimales"]), "unite": definition["unite"]}
+        resultat = {"id": id_, "valeur": valeur_json(valeur, definition["decimales"]), "unite": definition["unite"]}
         return _confronter(resultat, valeur, cible, definition)
 
     if entree.get("valeurs") is None:
@@ -108,7 +108,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
     resultat = {"id": id_, "valeur": None, "unite": definition["unite"]}
     try:
         valeur = arrondir(evaluer(definition["formule"], lues), definition["decimales"])
-        resultat["valeur"] = _valeur_json(valeur, definition["decimales"])
+        resultat["valeur"] = valeur_json(valeur, definition["decimales"])
     except DivisionParZero as exc:
         resultat["non_calculable"] = exc.raison
         return resultat

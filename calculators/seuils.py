@@ -198,7 +198,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
     confrontés aux chiffres, ``sans_seuil`` les indicateurs saisis qui n'ont pas de seuil.
     """
     from calculators import parametres as lire_parametres
-    from calculators.indicateur import _valeur_json, lire_valeur
+    from calculators.indicateur import lire_valeur, valeur_json
 
     lecteur = Lecteur()
     chiffres = entree.get("chiffres")
@@ -225,7 +225,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
     for ecart in trouves:
         if not isinstance(ecart["valeur"], str):
             definition = next(d for d in definitions if d["id"] == ecart["id"])
-            ecart["valeur"] = _valeur_json(ecart["valeur"], definition["decimales"])
+            ecart["valeur"] = valeur_json(ecart["valeur"], definition["decimales"])
     return {
         "ecarts": trouves,
         "verifies": sum(len(d["seuils"]) for d in definitions),

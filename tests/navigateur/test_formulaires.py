@@ -1,4 +1,4 @@
-"""guide.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
+"""guide.rendu.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from guide import formulaires
-from guide.referentiel import referentiel_du_projet
+from guide.rendu import formulaires
+from projet import referentiel
 
-REF = referentiel_du_projet()
+REF = referentiel()
 
 
 class Champs(HTMLParser):
@@ -43,8 +43,8 @@ def tous_les_formulaires():
     yield "avancement", formulaires.calculateur_avancement(REF)
     yield "modulation", formulaires.calculateur_modulation(REF)
     yield "trajectoire", formulaires.calculateur_trajectoire(REF)
-    for identifiant in REF.indicateurs:
-        yield identifiant, formulaires.calculateur_indicateur(REF, identifiant)
+    for indicateur in REF.calculables():
+        yield indicateur["id"], formulaires.calculateur_indicateur(REF, indicateur["id"])
 
 
 @pytest.mark.parametrize(("nom", "html"), list(tous_les_formulaires()), ids=lambda v: v if len(v) < 60 else "html")
@@ -105,4 +105,10 @@ def test_liste_des_calculateurs():
     liste = formulaires.liste_calculateurs(REF)
     liens = re.findall(r"\]\(([^)]+)\)", liste)
     assert liens[:3] == ["avancement.md", "modulation.md", "trajectoire.md"]
-    assert liens[3:] == [f"indicateurs/{i}.md" for i in REF.indicateurs]
+    assert liens[3:3 + len(REF.indicateurs)] == [f"indicateurs/{i}.md" for i in REF.indicateurs]
+    assert liens[3 + len(REF.indicateurs):] == [
+        lien for i in REF.calculables()[len(REF.indicateurs):]
+        for lien in (["../annexes/indicateurs.md#bibliotheque"] if i["id"] in PREMIERS_DE_GROUPE else []) + [f"indicateurs/{i['id']}.md"]]
+
+
+PREMIERS_DE_GROUPE = ("ecars-pil-003", "idf-occupation-ht", "pdl-i-11")  # chaque groupe s'ouvre sur un lien vers l'annexe
