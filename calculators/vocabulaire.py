@@ -8,17 +8,18 @@ affichés viennent d'ici.
 >>> list(SECTEURS)
 ['PA', 'PH']
 >>> libelle_secteur("PH"), libelle_secteur("PA", majuscule=True)
-('personnes handicapées', 'Personnes âgées')
+('personnes en situation de handicap', 'Personnes âgées')
 """
 
 from __future__ import annotations
 
 __all__ = ["CODES_SECTEURS", "SECTEURS", "THEME", "THEME_PAGE", "THEME_PAGES", "THEMES", "VOCABULAIRE", "libelle_secteur"]
 
-# code -> libellé (les sources parlent de « personnes âgées » et de « personnes handicapées »)
+# code -> libellé (les sources parlent de « personnes âgées » et de « personnes handicapées » ; le guide
+# écrit « personnes en situation de handicap », choix repris de la branche contenu-b)
 SECTEURS: dict[str, str] = {
     "PA": "personnes âgées",
-    "PH": "personnes handicapées",
+    "PH": "personnes en situation de handicap",
 }
 CODES_SECTEURS: tuple[str, ...] = tuple(SECTEURS)
 

@@ -285,7 +285,7 @@ def test_meme_resultat_que_par_executer_json():
 
 
 def test_cli_avec_les_parametres_du_projet(tmp_path):
-    """Sans --parametres : les types d'actions, statuts et déclenchements viennent de modules/ (YAML)."""
+    """``python -m guide calcul dossier`` : types d'actions, statuts et déclenchements tirés de modules/ (YAML)."""
     import os
     import subprocess
     import sys
@@ -295,7 +295,7 @@ def test_cli_avec_les_parametres_du_projet(tmp_path):
     contenu = un_dossier(esms=[EHPAD], modules=[{"id": "inspection-controle", "declenchement": "avenant", "date": "2027-01-01"}],
                          actions=[action("Vaccination antigrippale", "vaccination", esms=[EHPAD["finess"]], module="prevention")])
     fichier.write_text(json.dumps(contenu, ensure_ascii=False), encoding="utf-8")
-    resultat = subprocess.run([sys.executable, "-m", "calculators", "dossier", str(fichier)], cwd=racine, capture_output=True,
+    resultat = subprocess.run([sys.executable, "-m", "guide", "calcul", "dossier", str(fichier)], cwd=racine, capture_output=True,
                               text=True, encoding="utf-8", env={**os.environ, "PYTHONPATH": str(racine)}, timeout=120)
     assert (resultat.returncode, resultat.stderr) == (0, "")
     sortie = json.loads(resultat.stdout)
