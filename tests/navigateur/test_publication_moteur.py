@@ -69,7 +69,10 @@ def test_publier_moteur(tmp_path):
         pytest.skip("node_modules/pyodide absent : lancez npm ci")
     site = tmp_path / "site"
     navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
-    assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(navigateur.FICHIERS_PYODIDE)
+    publies = sorted(p.name for p in (site / "assets" / "pyodide").iterdir())
+    # cœur de Pyodide, bibliothèque standard vide et instantané mémoire (s'il a pu être pris avec Node)
+    attendus = sorted([*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE])
+    assert [n for n in publies if not n.startswith("instantane-")] == attendus
     assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
     parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
     assert parametres == parametres_calculateurs(referentiel())
