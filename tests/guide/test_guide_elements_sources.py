@@ -13,15 +13,15 @@ import shutil
 
 import pytest
 
-from guide import rendu
-from guide.referentiel import charger_referentiel
+from guide.donnees.referentiel import charger_referentiel
+from guide.rendu import rendu
 from outils import ATTENDUS, ICI, copier_donnees
 
 CAS = {
     "page_theme-elements-sources": lambda ref: rendu.page_theme(ref, "gamma", "fiche-sourcee"),
     "page_theme-complete-et-sourcee": lambda ref: rendu.page_theme(ref, "gamma", "fiche-complete-et-sourcee"),
     "page_module-gamma": lambda ref: rendu.page_module(ref, "gamma"),
-    "etat_des_fiches-trois-etats": rendu.etat_des_fiches,
+    "etat_des_themes-trois-etats": rendu.etat_des_themes,
     "index_secteurs-trois-etats": rendu.index_secteurs,
 }
 
@@ -75,15 +75,15 @@ def test_fiche_sans_elements_ne_change_pas_de_forme(ref):
     assert "Ce que disent les sources" not in texte and "Indicateurs possibles" not in texte
 
 
-def test_etat_des_fiches_compte_les_trois_etats(ref):
-    texte = rendu.etat_des_fiches(ref)
+def test_etat_des_themes_compte_les_trois_etats(ref):
+    texte = rendu.etat_des_themes(ref)
     assert texte.startswith("Sur **4** fiches : **2** fiches complètes (texte de l'ARS), "
                             "**1** fiche avec éléments sourcés (faits tirés des sources, à valider par l'ARS) et "
                             "**1** fiche en cours de rédaction (texte et éléments sourcés à venir).")
 
 
 def test_sommaire_du_guide_complet_donne_l_etat_de_chaque_fiche(ref):
-    from guide import guide_complet
+    from guide.rendu import guide_complet
 
     def lire(chemin):
         return "# Page\n\nTexte.\n"

@@ -1,4 +1,4 @@
-"""guide.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
+"""guide.publication.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import navigateur
-from guide.referentiel import RACINE_PROJET, parametres_calculateurs, referentiel_du_projet
+from guide.publication import navigateur
+from guide.donnees.referentiel import RACINE_PROJET, parametres_calculateurs
+from projet import referentiel
 
 
 def paquet(dossier: Path) -> Path:
@@ -67,8 +68,8 @@ def test_publier_moteur(tmp_path):
     if not (RACINE_PROJET / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
         pytest.skip("node_modules/pyodide absent : lancez npm ci")
     site = tmp_path / "site"
-    navigateur.publier_moteur({"site_dir": str(site), "config_file_path": str(RACINE_PROJET / "mkdocs.yml")})
+    navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
     assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(navigateur.FICHIERS_PYODIDE)
     assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
     parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
-    assert parametres == parametres_calculateurs(referentiel_du_projet())
+    assert parametres == parametres_calculateurs(referentiel())

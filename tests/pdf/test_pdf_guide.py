@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide import dates, pdf
-from guide.rendu import MOIS
+from guide.publication import pdf
+from guide.rendu import dates
+from guide.rendu.dates import MOIS
 from projet import RACINE
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) absent")
