@@ -75,7 +75,7 @@ def saisir_actions(page, types: list[str]) -> None:
 def test_avancement_avertissement_au_sixieme_type_d_actions(page, journal, site_servi):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)
-    titres = [t["titre"] for t in referentiel_du_projet().module("transformation-offre")["themes"]][:6]
+    titres = [t["titre"] for t in referentiel().module("transformation-offre")["themes"]][:6]
     saisir_actions(page, titres)
     attendre_etat(page, "ok")
     page.wait_for_function("() => document.querySelectorAll('[data-liste=actions] tr').length === 6")
