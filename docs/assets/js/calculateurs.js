@@ -254,6 +254,11 @@ function formater(valeur, format, unite, decimales) {
   return suffixe ? `${formatNombre.format(nombre)}\u00a0${suffixe}` : formatNombre.format(nombre);
 }
 
+/** Texte d'un élément sans celui de ses parties masquées (ex. signe absent d'une trajectoire). */
+function texteVisible(el) {
+  return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : (n.hidden ? "" : texteVisible(n)))).join("");
+}
+
 /** Remplit une zone avec un résultat ; une liste ne descend que dans ses propres copies. */
 function remplir(zone, donnees) {
   const visiter = (el) => {
@@ -505,7 +510,7 @@ function lierCalculateur(racine) {
       zoneResultats.hidden = false;
       racine.dataset.etatCalcul = "ok";
       const resume = zoneResultats.querySelector("[data-resume]");
-      annoncer(resume ? resume.textContent.replace(/\s+/g, " ").trim() : "Résultat mis à jour.");
+      annoncer(resume ? texteVisible(resume).replace(/\s+/g, " ").trim() : "Résultat mis à jour.");
     } else {
       const { resume, masquees } = afficherErreurs(racine, formulaire, reponse.erreurs || [], toutesErreurs);
       zoneResultats.hidden = true;
