@@ -19,7 +19,8 @@ from pathlib import Path
 
 from guide.rendu import date_fr
 
-__all__ = ["MiseAJour", "date_de_publication", "dates_des_fichiers", "dates_git", "mise_a_jour", "mise_a_jour_page"]
+__all__ = ["MiseAJour", "date_de_publication", "dates_de_la_construction", "dates_des_fichiers", "dates_git",
+           "mise_a_jour", "mise_a_jour_page"]
 
 
 class MiseAJour(tuple):
@@ -107,6 +108,20 @@ def mise_a_jour(sources: Iterable[str], dates: dict[str, datetime.date], publica
     return MiseAJour((date_de_publication(publication), "journal"))
 
 
+# Dates git de la construction en cours : (configuration MkDocs, dates). Une construction = un objet
+# de configuration neuf (mkdocs serve en recrée un à chaque reconstruction) : git n'est donc appelé
+# qu'une fois par construction (2 sous-processus), et non une fois par page.
+_CONSTRUCTION: tuple[object, dict[str, datetime.date]] | None = None
+
+
+def dates_de_la_construction(config) -> dict[str, datetime.date]:
+    """``dates_git`` de la racine du projet, calculé une seule fois pour un même objet ``config``."""
+    global _CONSTRUCTION
+    if _CONSTRUCTION is None or _CONSTRUCTION[0] is not config:
+        _CONSTRUCTION = (config, dates_git(Path(config["config_file_path"]).resolve().parent))
+    return _CONSTRUCTION[1]
+
+
 def mise_a_jour_page(page, config) -> MiseAJour:
     """Hook ``on_page_context`` : date de mise à jour d'une page MkDocs (sources : méta ou fichier de docs/)."""
     from guide.referentiel import referentiel_du_projet
@@ -116,4 +131,4 @@ def mise_a_jour_page(page, config) -> MiseAJour:
     if not sources:
         chemin = Path(config["docs_dir"]).resolve() / page.file.src_uri
         sources = [chemin.relative_to(racine).as_posix() if chemin.is_relative_to(racine) else str(chemin)]
-    return mise_a_jour(sources, dates_git(racine), referentiel_du_projet().publication)
+    return mise_a_jour(sources, dates_de_la_construction(config), referentiel_du_projet().publication)

@@ -315,7 +315,7 @@ def test_revisite_par_navigation_instantanee(page, journal, site_servi):
     attendre_etat(page, "ok")
     assert page.evaluate("() => window.marqueurVisite") == "même document"
     assert texte(page.locator("[data-resume]")) == "Taux d'avancement global : 0,00 %"
-    chargements = [u for u in journal.requetes if u.endswith(("/worker.js", "/pyodide.asm.wasm", "/calculators.zip"))]
+    chargements = [u for u in journal.requetes if u.endswith(("/worker.js", "/pyodide.asm.wasm", ".bin"))]
     assert len(chargements) == 3, chargements
     verifier_page_saine(page, journal, site_servi)
 

@@ -140,3 +140,20 @@ def test_dates_repli_dans_un_clone_superficiel(tmp_path):
     if resultat.returncode != 0:
         pytest.skip(f"clone impossible : {resultat.stderr}")
     assert dates.dates_git(clone) == {}          # historique tronqué : dates git non fiables
+
+
+def test_dates_git_une_seule_fois_par_construction(monkeypatch):
+    """git est appelé une fois par construction (même objet de configuration), pas une fois par page."""
+    appels = []
+    vrai = dates._git
+    monkeypatch.setattr(dates, "_git", lambda *a: appels.append(a) or vrai(*a))
+    monkeypatch.setattr(dates, "_CONSTRUCTION", None)
+    dates._dates_git_en_cache.cache_clear()
+    config = {"config_file_path": str(RACINE / "mkdocs.yml")}
+    premieres = [dates.dates_de_la_construction(config) for _ in range(50)]
+    assert len(appels) == 2  # rev-parse puis un seul git log pour tous les fichiers
+    assert all(d is premieres[0] for d in premieres)
+    if premieres[0]:
+        assert "mkdocs.yml" in premieres[0]
+    dates.dates_de_la_construction(dict(config))  # nouvelle construction : nouvel état du dépôt
+    assert len(appels) == 3  # rev-parse seulement : le git log est gardé tant que HEAD ne change pas
