@@ -71,6 +71,7 @@ def on_page_context(context, page, config, nav):
     if source:
         page.edit_url = _adresse_modification(config, source)
     context["guide_mise_a_jour"] = dates.mise_a_jour_page(page, config)
+    context["guide_prechargement"] = navigateur.fichiers_a_precharger(config)
     return context
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "archive_paquet",
     "copier_pyodide",
     "empreinte_instantane",
+    "fichiers_a_precharger",
     "fichiers_pyodide",
     "instantane",
     "json_parametres",
@@ -218,6 +219,17 @@ def archive_paquet(dossier: Path) -> bytes:
 def json_parametres(parametres: Mapping) -> str:
     """Texte de ``parametres.json`` : UTF-8 compact, clés dans l'ordre du référentiel."""
     return json.dumps(parametres, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def fichiers_a_precharger(config: Mapping) -> list[str]:
+    """Adresses (relatives à la racine du site) que les pages de calculateur préchargent : les deux
+    gros fichiers du départ instantané. Vide si Pyodide manque (la construction le signale ailleurs)."""
+    racine = Path(config["config_file_path"]).resolve().parent if config.get("config_file_path") else RACINE
+    try:
+        version = version_pyodide(racine / "node_modules" / "pyodide")
+    except (OSError, ValueError, KeyError):
+        return []
+    return ["assets/pyodide/pyodide.asm.wasm", f"assets/pyodide/{nom_instantane(version)}"]
 
 
 def publier_moteur(config: Mapping) -> None:

@@ -328,6 +328,29 @@ def test_page_sans_calculateur_ne_charge_pas_le_moteur(page, journal, site_servi
     verifier_page_saine(page, journal, site_servi)
 
 
+@pytest.mark.parametrize("geste", ["survol", "focus"])
+def test_lien_de_calculateur_survole_ou_focalise_prechauffe_le_moteur(page, journal, site_servi, geste):
+    """Page du guide : aucun octet de Pyodide tant qu'aucun lien de calculateur n'est survolé ou
+    focalisé ; au survol (ou au focus clavier) d'un tel lien, le moteur démarre, une seule fois."""
+    page.goto(site_servi.url("calculateurs/"))
+    page.wait_for_function("() => window.calculateursCPOM !== undefined")
+    autre = page.locator("article a[href]").filter(has_not_text="avancement").filter(has_not_text="Modulation").first
+    autre.hover() if geste == "survol" else autre.focus()  # un lien qui ne mène pas à un calculateur
+    page.wait_for_timeout(300)
+    assert not [u for u in journal.requetes if "/pyodide/" in u or u.endswith("/worker.js")]
+    assert page.evaluate("() => window.calculateursCPOM.etat()") == "arret"
+    lien = page.locator("article").get_by_role("link", name="Taux d'avancement du plan d'actions").first
+    lien.hover() if geste == "survol" else lien.focus()
+    page.wait_for_function("() => window.calculateursCPOM.etat() === 'pret'")
+    assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1
+    lien.click()
+    page.wait_for_url("**/calculateurs/avancement/")
+    page.get_by_label("Libellé de l'action 1").fill("Préchauffé")
+    attendre_etat(page, "ok")
+    assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1  # le même worker
+    verifier_page_saine(page, journal, site_servi)
+
+
 def test_webassembly_indisponible(contexte, site_servi):
     page = contexte.new_page()
     page.add_init_script("delete window.WebAssembly;")
