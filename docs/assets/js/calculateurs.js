@@ -520,6 +520,7 @@ function lierCalculateur(racine) {
   const planifier = () => { calculer(); };
 
   formulaire.addEventListener("input", (evenement) => {
+    if (evenement.target.type === "file") return; // l'import a son propre traitement (sinon son annonce serait écrasée)
     if (evenement.target.name) evenement.target.dataset.touche = "oui";
     planifier();
   });
