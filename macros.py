@@ -2,13 +2,17 @@
 
 from functools import partial
 
-from guide import export, formulaires, guide_complet, rendu
-from guide.referentiel import referentiel_du_projet
+from guide.publication import export
+from guide.rendu import formulaires, rendu
 
 
 def define_env(env):
-    """Déclare les macros utilisables dans les pages Markdown (et dans les pages générées)."""
-    ref = referentiel_du_projet()
+    """Déclare les macros utilisables dans les pages Markdown (et dans les pages générées).
+
+    Le référentiel est celui que le greffon ``guide`` vient de charger (son on_config passe avant).
+    """
+    greffon = env.conf.plugins["guide"]
+    ref = greffon.referentiel
     macros = {
         # Guide (pages générées depuis modules/ et annexes)
         "page_module": rendu.page_module,
@@ -19,7 +23,7 @@ def define_env(env):
         "annexe_indicateurs": rendu.annexe_indicateurs,
         "glossaire": rendu.glossaire,
         "index_secteurs": rendu.index_secteurs,
-        "etat_des_fiches": rendu.etat_des_fiches,
+        "etat_des_themes": rendu.etat_des_themes,
         "mentions_legales": rendu.mentions_legales,
         "journal": rendu.journal,
         # Calculateurs (formulaires servis au moteur Python du navigateur)
@@ -33,4 +37,4 @@ def define_env(env):
     }
     for nom, fonction in macros.items():
         env.macro(partial(fonction, ref), nom)
-    env.filter(guide_complet.section, "guide_complet_section")  # page /guide-complet/
+    env.filter(greffon.section_guide_complet, "guide_complet_section")  # page /guide-complet/

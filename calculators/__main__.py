@@ -1,9 +1,12 @@
 """Ligne de commande : ``python -m calculators NOM FICHIER.json|- [--parametres P.json]``.
 
 Sortie : résultat JSON indenté sur la sortie standard (code 0). Entrée invalide : une ligne par
-erreur sur la sortie d'erreur, préfixée par le fichier (code 2). Paramètres du projet impossibles
-à charger : code 1. Sans ``--parametres``, les paramètres viennent de ``modules/`` par
-``guide.referentiel`` (CPython seulement, pas dans le navigateur).
+erreur sur la sortie d'erreur, préfixée par le fichier (code 2). Paramètres absents ou impossibles
+à charger : code 1.
+
+Les paramètres (forme : calculators/CONTRAT_PARAMETRES.md) viennent de ``--parametres``. Ce paquet
+n'importe jamais ``guide`` : c'est ``python -m guide calcul NOM FICHIER`` qui appelle ``main`` en lui
+donnant ceux de ``modules/`` (``parametres_par_defaut``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
 from calculators.contrat import CALCULS, executer, lire_json, message_calculateur_inconnu
@@ -21,11 +25,19 @@ CODE_PARAMETRES_INDISPONIBLES = 1
 ENTREE_STANDARD = "-"
 
 
-def analyseur() -> argparse.ArgumentParser:
+PROGRAMME = "python -m calculators"
+SANS_PARAMETRES = (
+    "paramètres manquants : indiquez un fichier avec --parametres P.json "
+    "(ou lancez « python -m guide calcul NOM FICHIER » pour ceux de modules/)"
+)
+
+
+def analyseur(prog: str = PROGRAMME, parametres_fournis: bool = False) -> argparse.ArgumentParser:
     parser = AnalyseurFrancais(
-        prog="python -m calculators",
+        prog=prog,
         description="Exécute un calculateur du guide CPOM sur une entrée JSON et écrit le résultat JSON.",
-        epilog="Exemple : python -m calculators trajectoire entree.json --parametres parametres.json",
+        epilog=f"Exemple : {prog} trajectoire entree.json"
+        + ("" if parametres_fournis else " --parametres parametres.json"),
         formatter_class=FormateurFrancais,
         add_help=False,
     )
@@ -36,7 +48,8 @@ def analyseur() -> argparse.ArgumentParser:
     parser.add_argument(
         "--parametres",
         metavar="P.json",
-        help="paramètres JSON (par défaut : ceux de modules/, chargés par guide.referentiel)",
+        help="paramètres JSON (par défaut : ceux de modules/)" if parametres_fournis
+        else "paramètres JSON (forme de site/assets/data/parametres.json)",
     )
     parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
     return parser
@@ -47,12 +60,6 @@ def _lire_texte(chemin: str) -> str:
         return sys.stdin.read()
     with open(chemin, encoding="utf-8") as fichier:
         return fichier.read()
-
-
-def _parametres_du_projet() -> dict:
-    from guide.referentiel import parametres_calculateurs, referentiel_du_projet
-
-    return parametres_calculateurs(referentiel_du_projet())
 
 
 class _Echec(Exception):
@@ -78,21 +85,17 @@ def _charger(source: str, champ: str) -> object:
         raise _Echec([f"{nom}: {erreur.message}" for erreur in exc.erreurs], CODE_ENTREE_INVALIDE) from None
 
 
-def _executer(arguments: argparse.Namespace) -> dict:
+def _executer(arguments: argparse.Namespace, parametres_par_defaut: Callable[[], dict] | None) -> dict:
     if arguments.nom not in CALCULS:
         raise _Echec([message_calculateur_inconnu(arguments.nom)], CODE_ENTREE_INVALIDE)
     entree = _charger(arguments.fichier, "entrée")
     if arguments.parametres:
         parametres = _charger(arguments.parametres, "parametres")
+    elif parametres_par_defaut is None:
+        raise _Echec([SANS_PARAMETRES], CODE_PARAMETRES_INDISPONIBLES)
     else:
         try:
-            parametres = _parametres_du_projet()
-        except ImportError:
-            message = (
-                "paramètres du projet indisponibles : le paquet guide (guide.referentiel) est introuvable ; "
-                "indiquez un fichier avec --parametres P.json"
-            )
-            raise _Echec([message], CODE_PARAMETRES_INDISPONIBLES) from None
+            parametres = parametres_par_defaut()
         except Exception as exc:  # noqa: BLE001 — YAML invalide : le message du guide nomme le fichier
             message = f"paramètres du projet impossibles à charger depuis modules/ : {exc}"
             raise _Echec([message], CODE_PARAMETRES_INDISPONIBLES) from None
@@ -110,13 +113,16 @@ def _fichier_en_cause(arguments: argparse.Namespace, champ: str) -> str:
     return "entrée standard" if arguments.fichier == ENTREE_STANDARD else arguments.fichier
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, parametres_par_defaut: Callable[[], dict] | None = None,
+         prog: str = PROGRAMME) -> int:
+    """Lance un calculateur ; ``parametres_par_defaut()`` donne les paramètres quand ``--parametres``
+    manque (sinon : message et code 1)."""
     for flux in (sys.stdout, sys.stderr):
         if hasattr(flux, "reconfigure"):
             flux.reconfigure(encoding="utf-8")
-    arguments = analyseur().parse_args(argv)
+    arguments = analyseur(prog, parametres_par_defaut is not None).parse_args(argv)
     try:
-        resultat = _executer(arguments)
+        resultat = _executer(arguments, parametres_par_defaut)
     except _Echec as echec:
         for ligne in echec.lignes:
             print(ligne, file=sys.stderr)

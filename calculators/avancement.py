@@ -20,10 +20,10 @@ from decimal import Decimal
 from calculators import parametres as lire
 from calculators.entrees import Lecteur
 from calculators.nombres import arrondir, en_json, francais
+from calculators.vocabulaire import CODES_SECTEURS
 
-__all__ = ["LIBELLE_TAUX_GLOBAL", "SECTEURS", "calculer", "taux_action"]
+__all__ = ["LIBELLE_TAUX_GLOBAL", "calculer", "taux_action"]
 
-SECTEURS = ["PA", "PH"]
 LIBELLE_TAUX_GLOBAL = "Moyenne des taux des modules (chaque module compte une fois)"
 MAX_ACTIONS = 1000
 
@@ -49,7 +49,7 @@ def _moyenne(taux: list[Decimal]) -> Decimal:
 
 
 def calculer(entree: dict, parametres: dict) -> dict:
-    """``{"actions": [...]}`` → taux des actions, des modules et global (voir CONTEXTE du projet)."""
+    """``{"actions": [...]}`` → taux des actions, des modules et global (paramètres : calculators/CONTRAT_PARAMETRES.md)."""
     phases = lire.phases(parametres)
     modules = lire.titres_modules(parametres)
     maximums = lire.maximums_par_module(parametres)
@@ -59,7 +59,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
         lue = {
             "libelle": lecteur.texte(action, "libelle", f"{chemin}.libelle"),
             "module": lecteur.choix(action, "module", f"{chemin}.module", list(modules), "module inconnu"),
-            "secteur": lecteur.choix(action, "secteur", f"{chemin}.secteur", SECTEURS, "secteur inconnu"),
+            "secteur": lecteur.choix(action, "secteur", f"{chemin}.secteur", list(CODES_SECTEURS), "secteur inconnu"),
             "phase": lecteur.choix(action, "phase", f"{chemin}.phase", [p.id for p in phases], "phase inconnue"),
             "avancement_phase": lecteur.nombre(
                 action, "avancement_phase", f"{chemin}.avancement_phase", minimum=0, maximum=100, defaut=Decimal(0)

@@ -22,7 +22,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from functools import lru_cache
 
 from calculators.erreurs import DivisionParZero, FormuleInvalide, ValeurInvalide
-from calculators.nombres import decimal_exact
+from calculators.nombres import decimal_exact, litteral
 
 __all__ = [
     "FONCTIONS",
@@ -324,7 +324,7 @@ def _entre_parentheses(texte: str, condition: bool) -> str:
 
 def _rendre(noeud: ast.expr) -> str:
     if isinstance(noeud, ast.Constant):
-        return _nombre_francais(noeud.value)
+        return litteral(noeud.value)
     if isinstance(noeud, ast.Name):
         return noeud.id
     if isinstance(noeud, ast.Call):
@@ -338,9 +338,3 @@ def _rendre(noeud: ast.expr) -> str:
     droite_prio = _priorite(noeud.right)
     droite = _entre_parentheses(_rendre(noeud.right), droite_prio <= priorite or droite_prio == _PRIORITE_UNAIRE)
     return f"{gauche} {_OPERATEURS[type(noeud.op)]} {droite}"
-
-
-def _nombre_francais(valeur: int | float) -> str:
-    nombre = decimal_exact(valeur)
-    texte = format(nombre, "f") if -30 < nombre.adjusted() < 30 else str(nombre)
-    return texte.replace(".", ",")

@@ -1,5 +1,8 @@
 r"""Nombres décimaux : arrondi au demi supérieur, conversion JSON et écriture à la française.
 
+Seul endroit du projet où un nombre est écrit à la française : les calculateurs (CPython et
+navigateur) comme la construction du site (filtres Jinja ``nombre_fr``, formulaires, formules).
+
 >>> arrondir(Decimal("85.976"))
 Decimal('85.98')
 >>> arrondir(Decimal("0.125"))
@@ -10,13 +13,17 @@ Decimal('0.13')
 '1\u202f234,50'
 >>> francais(Decimal("20"))
 '20'
+>>> nombre_fr(0.5), nombre_fr(20), nombre_fr(1234567), nombre_fr(20.0), nombre_fr(None)
+('0,5', '20', '1\u202f234\u202f567', '20', '')
+>>> litteral(0.5), litteral(1000), litteral(1e40)
+('0,5', '1000', '1E+40')
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["arrondir", "decimal_exact", "en_json", "francais"]
+__all__ = ["arrondir", "decimal_exact", "en_json", "francais", "litteral", "nombre_fr"]
 
 ESPACE_MILLIERS = "\u202f"  # espace fine insécable
 
@@ -58,3 +65,18 @@ def francais(valeur: Decimal, decimales: int | None = None) -> str:
     groupes.insert(0, entier)
     texte = ESPACE_MILLIERS.join(groupes) + ("," + fraction if fraction else "")
     return signe + texte if texte.strip("0,\u202f") else texte
+
+
+def nombre_fr(valeur: int | float | Decimal | None) -> str:
+    """Nombre du YAML écrit à la française, tel quel (``0.5`` -> ``0,5``) ; ``None`` -> texte vide."""
+    if valeur is None:
+        return ""
+    return francais(decimal_exact(valeur))
+
+
+def litteral(valeur: int | float | Decimal) -> str:
+    """Nombre d'une formule : virgule décimale, sans espace des milliers (notation scientifique au-delà
+    de 10^30, pour ne pas écrire 300 chiffres)."""
+    nombre = decimal_exact(valeur)
+    texte = format(nombre, "f") if -30 < nombre.adjusted() < 30 else str(nombre)
+    return texte.replace(".", ",")

@@ -1,17 +1,32 @@
-"""``python -m guide check [--strict] [--racine DOSSIER]`` : valide le YAML sans construire le site."""
+"""Ligne de commande du guide.
+
+- ``python -m guide check [--strict] [--racine DOSSIER]`` : valide le YAML sans construire le site ;
+- ``python -m guide calcul NOM FICHIER [--parametres P.json]`` : un calculateur (``python -m
+  calculators``) avec, par défaut, les paramètres tirés de ``modules/``.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import calculators.__main__ as calculs
 from calculators.analyseur_fr import AnalyseurFrancais, FormateurFrancais
-from guide.erreurs import ErreurReferentiel
-from guide.referentiel import RACINE_PROJET, charger_referentiel
+from calculators.vocabulaire import THEME_PAGE
+
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.referentiel import RACINE_PROJET, charger_referentiel, parametres_calculateurs
+
+COMMANDE_CALCUL = "calcul"
 
 
 def _pluriel(nombre: int, mot: str) -> str:
     return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
+
+
+def racine_par_defaut() -> Path:
+    """Dossier courant s'il contient modules/, sinon le projet de ce paquet."""
+    return Path.cwd() if (Path.cwd() / "modules").is_dir() else RACINE_PROJET
 
 
 def verifier(racine: Path, strict: bool) -> int:
@@ -23,12 +38,30 @@ def verifier(racine: Path, strict: bool) -> int:
         return 1
     for avertissement in ref.avertissements:
         print(f"avertissement : {avertissement}", file=sys.stderr)
-    print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.fiches()), 'fiche')}, "
+    print(f"Aucune erreur : {_pluriel(len(ref.modules), 'module')}, {_pluriel(len(ref.themes()), THEME_PAGE)}, "
           f"{_pluriel(len(ref.indicateurs), 'indicateur')}.")
     return 0
 
 
+def parametres_du_projet(racine: Path) -> dict:
+    """Paramètres des calculateurs tirés de ``racine/modules`` (même contenu que parametres.json)."""
+    try:
+        return parametres_calculateurs(charger_referentiel(racine))
+    except ErreurReferentiel as exc:
+        raise ValueError(exc.rapport()) from None
+
+
+def calculer(argv: list[str]) -> int:
+    """``python -m guide calcul …`` : ``python -m calculators`` avec les paramètres de modules/ par défaut."""
+    racine = racine_par_defaut()
+    return calculs.main(argv, parametres_par_defaut=lambda: parametres_du_projet(racine),
+                        prog=f"python -m guide {COMMANDE_CALCUL}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [COMMANDE_CALCUL]:  # ses options sont celles de python -m calculators
+        return calculer(argv[1:])
     parser = AnalyseurFrancais(prog="python -m guide", description="Outils du guide CPOM.",
                                formatter_class=FormateurFrancais)
     commandes = parser.add_subparsers(dest="commande", required=True, title="commandes")
@@ -36,9 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="les avertissements (clés inconnues) bloquent")
     check.add_argument("--racine", type=Path, default=None,
                        help="dossier du projet (par défaut : dossier courant s'il contient modules/)")
+    commandes.add_parser(COMMANDE_CALCUL, add_help=False,
+                         help="lance un calculateur (NOM FICHIER [--parametres P.json]) avec les paramètres "
+                              "de modules/ par défaut")
     args = parser.parse_args(argv)
-    racine = args.racine or (Path.cwd() if (Path.cwd() / "modules").is_dir() else RACINE_PROJET)
-    return verifier(racine, args.strict)
+    return verifier(args.racine or racine_par_defaut(), args.strict)
 
 
 if __name__ == "__main__":

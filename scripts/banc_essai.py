@@ -16,6 +16,7 @@ Usage : python3 scripts/banc_essai.py [--essais 5] [--saisies 40] [--actions 10]
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import tempfile
@@ -27,6 +28,7 @@ RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "tests" / "navigateur"))
 sys.path.insert(0, str(RACINE / "tests"))
 sys.path.insert(0, str(RACINE / "scripts"))
+sys.path.insert(0, str(RACINE))
 
 import budget_outils as B  # noqa: E402
 from outils_navigateur import (  # noqa: E402
@@ -72,7 +74,7 @@ def centile(valeurs: list[float], p: float) -> float:
     (3, 95)
     """
     ordonnees = sorted(valeurs)
-    rang = max(0, min(len(ordonnees) - 1, round(p / 100 * len(ordonnees) + 0.5) - 1))
+    rang = max(0, min(len(ordonnees) - 1, math.ceil(p / 100 * len(ordonnees)) - 1))
     return ordonnees[rang]
 
 

@@ -18,8 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from guide.donnees.chemins import ARCHIVE_CALCULATEURS, DOSSIER_PYODIDE
+
 KO = 1000  # 1 Ko = 1 000 octets (comme les outils de développement des navigateurs)
-PLACE_ORDRE = 99  # ordre maximal d'un module (guide/schema.py)
+PLACE_ORDRE = 99  # ordre maximal d'un module (guide/donnees/schema.py)
 
 TYPES = {
     "html": "HTML", "css": "CSS", "js": "JavaScript", "mjs": "JavaScript", "json": "JSON",
@@ -64,7 +66,7 @@ def type_de(chemin: str) -> str:
 
 def est_pyodide(chemin: str) -> bool:
     """Vrai pour un fichier du moteur Python (Pyodide ou archive des calculateurs)."""
-    return "/assets/pyodide/" in chemin or chemin.split("?", 1)[0].endswith("/assets/py/calculators.zip")
+    return f"/{DOSSIER_PYODIDE}/" in chemin or chemin.split("?", 1)[0].endswith(f"/{ARCHIVE_CALCULATEURS}")
 
 
 def par_type(reponses: Iterable[Reponse]) -> list[tuple[str, int, int]]:

@@ -272,11 +272,11 @@ def main() -> None:
         nombre_pages = len(B.pages_du_site(site))
         if not options.sans_navigateur:
             if not any(site.rglob("*.js.gz")):
-                from guide.compression import comprimer_site
+                from guide.publication.compression import comprimer_site
 
                 comprimer_site(site)
                 notes.append("La construction n'écrit pas de variantes .br/.gz : écrites ici par "
-                             "guide.compression.comprimer_site pour la mesure « pré-compressé ».")
+                             "guide.publication.compression.comprimer_site pour la mesure « pré-compressé ».")
             serveur = B.serveur_mesure(site, port)
             threading.Thread(target=serveur.serve_forever, daemon=True).start()
             try:

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installe, vérifie le YAML, construit le site (mkdocs build --strict) et le sert sur
-# http://127.0.0.1:8000/ (Ctrl+C pour arrêter). PORT=8001 pour un autre port.
+# Installe, vérifie le YAML et sert l'aperçu en direct du guide sur http://127.0.0.1:8000/
+# (mkdocs serve, Ctrl+C pour arrêter ; PORT=8001 pour un autre port). Chaque enregistrement d'un
+# YAML de modules/ ou d'une page de docs/ reconstruit le site et recharge la page ouverte ; un YAML
+# cassé affiche ses erreurs (fichier:ligne:colonne) en tête de page sans arrêter le serveur.
+# L'aperçu ne fait ni PDF, ni CSP, ni pré-compression (options du greffon « guide » dans mkdocs.yml) :
+# la version publiée se construit avec « mkdocs build --strict » (dossier site/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installer.sh
 export NO_MKDOCS_2_WARNING=1
 PY=.venv/bin/python
 "$PY" -m guide check
-"$PY" -m mkdocs build --strict
 port="${PORT:-8000}"
-echo "Site construit dans site/ — ouvert sur http://127.0.0.1:${port}/"
-exec "$PY" -m http.server --bind 127.0.0.1 --directory site "$port"
+echo "Aperçu du guide sur http://127.0.0.1:${port}/ (rechargé à chaque enregistrement)"
+exec "$PY" -m mkdocs serve --strict -a "127.0.0.1:${port}"

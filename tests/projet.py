@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +21,14 @@ ARGUMENTS_CHROMIUM = [
 ]
 
 
+@functools.cache
+def referentiel():
+    """Le référentiel du vrai projet (modules/), chargé une fois par session de tests."""
+    from guide.donnees.referentiel import charger_referentiel
+
+    return charger_referentiel(RACINE)
+
+
 def construire(projet: Path, destination: Path, **variables: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict -d destination`` dans ``projet`` (sortie capturée), avec d'éventuelles
     variables d'environnement en plus (ex. ``REPO_URL``)."""
@@ -26,3 +37,27 @@ def construire(projet: Path, destination: Path, **variables: str) -> subprocess.
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
         cwd=projet, capture_output=True, text=True, env=env, timeout=600,
     )
+
+
+def copier_projet(destination: Path, *, cache: bool = True) -> Path:
+    """Copie du projet (fichiers suivis et nouveaux, sans les fichiers ignorés) dans ``destination`` ;
+    avec ``cache``, le cache de pré-compression (.cache/, calculé par contenu) est copié aussi."""
+    fichiers = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=RACINE, capture_output=True, check=True,
+    ).stdout.decode().split("\0")
+    for relatif in filter(None, fichiers):
+        source = RACINE / relatif
+        if source.is_file() and not source.is_symlink():
+            (destination / relatif).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / relatif)
+    if cache and (RACINE / ".cache").is_dir():
+        shutil.copytree(RACINE / ".cache", destination / ".cache", symlinks=True)
+    return destination
+
+
+def port_libre() -> int:
+    """Un port TCP libre sur 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from guide.referentiel import referentiel_du_projet
+from projet import referentiel
 
 DELAI_MS = 60_000
 WASM = "**/assets/pyodide/pyodide.asm.wasm"
@@ -17,12 +17,12 @@ def calculateurs() -> list[tuple[str, str]]:
     """(nom, chemin web) de chaque calculateur : les trois calculateurs et un par indicateur."""
     liste = [("avancement", "calculateurs/avancement/"), ("modulation", "calculateurs/modulation/"),
              ("trajectoire", "calculateurs/trajectoire/")]
-    liste += [(f"indicateur:{i}", f"calculateurs/indicateurs/{i}/") for i in referentiel_du_projet().indicateurs]
+    liste += [(f"indicateur:{i}", f"calculateurs/indicateurs/{i}/") for i in referentiel().indicateurs]
     return liste
 
 
 def _variables(nom: str) -> list[dict]:
-    return referentiel_du_projet().indicateur(nom.split(":", 1)[1])["variables"]
+    return referentiel().indicateur(nom.split(":", 1)[1])["variables"]
 
 
 def remplir_valide(page, nom: str) -> None:

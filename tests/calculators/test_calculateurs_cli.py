@@ -6,7 +6,6 @@ JSON indenté de 2, accents non échappés) et la sortie d'erreur exacte. Les fi
 un dossier temporaire, avec une copie des paramètres de test (``parametres.json``).
 """
 
-import importlib.util
 import json
 import os
 import shutil
@@ -61,33 +60,62 @@ def test_aide_en_francais(tmp_path):
     assert "affiche cette aide et quitte" in resultat.stdout
 
 
-def test_sans_guide_message_clair(monkeypatch, capsys, tmp_path):
+def test_sans_parametres_message_clair(capsys, tmp_path):
+    """calculators n'importe pas guide : sans --parametres, il dit où trouver les paramètres."""
     entree = tmp_path / "entree.json"
     entree.write_text('{"valeur_initiale": 1, "cible_finale": 2, "annees": 1}', encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "guide.referentiel", None)  # « import » lève ImportError
     assert main(["trajectoire", str(entree)]) == 1
     sortie = capsys.readouterr()
     assert sortie.out == ""
     assert sortie.err == (
-        "paramètres du projet indisponibles : le paquet guide (guide.referentiel) est introuvable ; "
-        "indiquez un fichier avec --parametres P.json\n"
+        "paramètres manquants : indiquez un fichier avec --parametres P.json "
+        "(ou lancez « python -m guide calcul NOM FICHIER » pour ceux de modules/)\n"
     )
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("guide") is None or importlib.util.find_spec("guide.referentiel") is None,
-    reason="guide.referentiel absent : les paramètres du projet ne peuvent pas être chargés",
-)
-def test_sans_parametres_utilise_modules(tmp_path):
-    """Sans --parametres, la CLI charge modules/ par guide.referentiel (lancée depuis la racine)."""
+def test_parametres_par_defaut_fournis_par_l_appelant(capsys, tmp_path):
+    """``main(parametres_par_defaut=…)`` : ce que python -m guide calcul donne ; une erreur de
+    chargement devient un message (code 1), pas une trace."""
+    entree = tmp_path / "entree.json"
+    entree.write_text('{"valeur_initiale": 1, "cible_finale": 2, "annees": 1}', encoding="utf-8")
+
+    def en_panne():
+        raise ValueError("modules/communs/parametres.yml:3:1: Paramètres > phases : liste attendue")
+
+    assert main(["trajectoire", str(entree)], parametres_par_defaut=en_panne) == 1
+    assert capsys.readouterr().err == ("paramètres du projet impossibles à charger depuis modules/ : "
+                                       "modules/communs/parametres.yml:3:1: Paramètres > phases : liste attendue\n")
+
+
+def lancer_guide(arguments, dossier):
+    environnement = {**os.environ, "PYTHONPATH": str(RACINE)}
+    return subprocess.run([sys.executable, "-m", "guide", "calcul", *arguments], cwd=dossier, capture_output=True,
+                          text=True, encoding="utf-8", env=environnement, timeout=120)
+
+
+def test_guide_calcul_utilise_modules(tmp_path):
+    """``python -m guide calcul`` sans --parametres : les paramètres de modules/ (lancé depuis la racine)."""
     entree = tmp_path / "entree.json"
     entree.write_text('{"valeur_initiale": "84,47", "cible_finale": 92, "annees": 5}', encoding="utf-8")
-    resultat = lancer(["trajectoire", str(entree)], RACINE)
+    resultat = lancer_guide(["trajectoire", str(entree)], RACINE)
     assert (resultat.returncode, resultat.stderr) == (0, "")
     assert json.loads(resultat.stdout) == {"cibles": [85.98, 87.48, 88.99, 90.49, 92.0]}
     # catégorie EHPAD : 365 jours d'ouverture théoriques (CPOM BFC § 4.2)
     esms = {"nom": "EHPAD", "categorie": "EHPAD", "capacite": 80, "activite_realisee": 27740, "taux_cible": 98, "dotation": 1000}
     entree.write_text(json.dumps({"etablissements": [esms]}), encoding="utf-8")
-    resultat = lancer(["modulation", str(entree)], RACINE)
+    resultat = lancer_guide(["modulation", str(entree)], RACINE)
     assert (resultat.returncode, resultat.stderr) == (0, "")
     assert json.loads(resultat.stdout)["etablissements"][0]["activite_theorique"] == 29200.0
+
+
+def test_guide_calcul_aide_et_parametres_explicites(tmp_path):
+    aide = lancer_guide(["--help"], RACINE)
+    assert aide.returncode == 0
+    assert aide.stdout.startswith("utilisation : python -m guide calcul [--parametres P.json] [-h] NOM FICHIER\n")
+    assert "par défaut : ceux de modules/" in aide.stdout
+    shutil.copy(FICHIER_PARAMETRES, tmp_path / "parametres.json")
+    (tmp_path / "entree.json").write_text('{"valeur_initiale": 1, "cible_finale": 2, "annees": 0}', encoding="utf-8")
+    resultat = lancer_guide(["trajectoire", "entree.json", "--parametres", "parametres.json"], tmp_path)
+    direct = lancer(["trajectoire", "entree.json", "--parametres", "parametres.json"], tmp_path)
+    assert (resultat.returncode, resultat.stdout, resultat.stderr) == (direct.returncode, direct.stdout, direct.stderr)
+    assert resultat.returncode == 2 and resultat.stderr.startswith("entree.json: ")

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["analyseur_fr", "avancement", "contrat", "entrees", "erreurs", "formule", "modulation", "nombres", "trajectoire"]
+MODULES = ["analyseur_fr", "avancement", "contrat", "entrees", "erreurs", "formule", "modulation", "nombres", "trajectoire", "vocabulaire"]
 
 
 @pytest.mark.parametrize("nom", MODULES)

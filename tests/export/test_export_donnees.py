@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide import export
+from guide.publication import export
 from projet import RACINE
 
 COLONNES = {  # le schéma publié est stable : un changement ici doit changer schema_version

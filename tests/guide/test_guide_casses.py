@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from guide.erreurs import ErreurReferentiel
-from guide.referentiel import charger_referentiel
-from guide.validation import valider
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.referentiel import charger_referentiel
+from guide.donnees.validation import valider
 from outils import CASSES, copier_donnees, lire_cas
 
 FICHIERS = sorted(CASSES.glob("*.yml"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -59,7 +61,7 @@ def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
 
 @pytest.mark.parametrize(("arguments", "erreur"), [
     ([], "python -m guide : erreur : arguments obligatoires manquants : commande"),
-    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check')"),
+    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check', 'calcul')"),
 ])
 def test_arguments_invalides_en_francais(arguments, erreur):
     resultat = subprocess.run([sys.executable, "-m", "guide", *arguments], cwd=RACINE,
@@ -67,3 +69,25 @@ def test_arguments_invalides_en_francais(arguments, erreur):
     assert resultat.returncode == 2
     assert resultat.stderr.startswith("utilisation : python -m guide")
     assert resultat.stderr.rstrip().endswith(erreur)
+
+
+def test_calcul_avec_les_parametres_du_projet_courant(tmp_path):
+    """``python -m guide calcul`` lit modules/ du dossier courant ; YAML faux : message situé, code 1."""
+    projet = copier_donnees(tmp_path)
+    entree = projet / "entree.json"
+    entree.write_text('{"valeur_initiale": 10, "cible_finale": 20, "annees": 2}', encoding="utf-8")
+    lancer = lambda: subprocess.run([sys.executable, "-m", "guide", "calcul", "trajectoire", "entree.json"],  # noqa: E731
+                                    cwd=projet, capture_output=True, text=True, timeout=120,
+                                    env={**os.environ, "PYTHONPATH": str(RACINE)})
+    resultat = lancer()
+    assert (resultat.returncode, resultat.stderr) == (0, "")
+    assert json.loads(resultat.stdout) == {"cibles": [15.0, 20.0]}
+
+    parametres = projet / "modules" / "communs" / "parametres.yml"
+    parametres.write_text(parametres.read_text(encoding="utf-8").replace("poids: 60", "poids: 6"), encoding="utf-8")
+    resultat = lancer()
+    assert (resultat.returncode, resultat.stdout) == (1, "")
+    assert resultat.stderr.splitlines() == [
+        "paramètres du projet impossibles à charger depuis modules/ : 1 erreur dans le YAML du guide :",
+        "modules/communs/parametres.yml:1:1: Paramètres > phases : la somme des poids des phases vaut 46 au lieu de 100",
+    ]

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from projet import RACINE, construire
-from guide.referentiel import charger_referentiel
+from guide.donnees.referentiel import charger_referentiel
 
 MODULE_CASSE = """\
 id: zz-casse

@@ -7,8 +7,10 @@ import importlib
 
 import pytest
 
-MODULES = ["guide.erreurs", "guide.yamlio", "guide.validation", "guide.referentiel", "guide.rendu",
-           "guide.pages", "guide.postrendu"]
+MODULES = ["guide.donnees.erreurs", "guide.donnees.yamlio", "guide.donnees.validation", "guide.donnees.referentiel",
+           "guide.rendu.rendu", "guide.rendu.pages", "guide.rendu.postrendu", "guide.rendu.dates",
+           "guide.rendu.guide_complet", "guide.publication.export", "guide.publication.pdf",
+           "guide.publication.navigateur", "guide.rendu.apercu"]
 
 
 @pytest.mark.parametrize("nom", MODULES)

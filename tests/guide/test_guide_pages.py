@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from guide import pages, postrendu
-from guide.referentiel import charger_referentiel, parametres_calculateurs
+from guide.rendu import pages, postrendu
+from guide.donnees.referentiel import charger_referentiel, parametres_calculateurs
 from outils import DONNEES
 
 

@@ -10,8 +10,8 @@ import os
 
 import pytest
 
-from guide import rendu
-from guide.referentiel import charger_referentiel
+from guide.rendu import rendu
+from guide.donnees.referentiel import charger_referentiel
 from outils import ATTENDUS, DONNEES
 
 CAS = {
@@ -25,7 +25,7 @@ CAS = {
     "annexe_indicateurs": rendu.annexe_indicateurs,
     "glossaire": rendu.glossaire,
     "index_secteurs": rendu.index_secteurs,
-    "etat_des_fiches": rendu.etat_des_fiches,
+    "etat_des_themes": rendu.etat_des_themes,
     "mentions_legales": rendu.mentions_legales,
     "journal": rendu.journal,
 }
@@ -77,4 +77,4 @@ def test_chaque_macro_de_macros_py_existe():
 
 
 CAS_MACROS = {"page_module", "page_theme", "page_indicateur", "liste_modules", "tableau_conclusion",
-              "annexe_indicateurs", "glossaire", "index_secteurs", "etat_des_fiches", "mentions_legales", "journal"}
+              "annexe_indicateurs", "glossaire", "index_secteurs", "etat_des_themes", "mentions_legales", "journal"}

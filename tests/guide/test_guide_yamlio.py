@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from guide.erreurs import ErreurReferentiel
-from guide.yamlio import Liste, Table, lire_fichier, lire_texte, traduire
+from guide.donnees.erreurs import ErreurReferentiel
+from guide.donnees.yamlio import Liste, Table, lire_fichier, lire_texte, traduire
 
 
 def messages(texte: str) -> list[str]:

@@ -9,7 +9,7 @@ import re
 import pytest
 from outils_navigateur import attendre_etat, attendre_moteur, texte
 
-from guide.referentiel import referentiel_du_projet
+from projet import referentiel
 
 pytestmark = pytest.mark.navigateur
 
@@ -183,7 +183,7 @@ def test_modulation_base_ambigue_signalee_sur_l_esms(page, journal, site_servi):
 
 
 def test_calculateur_d_indicateur(page, journal, site_servi):
-    indicateur = referentiel_du_projet().indicateur("taux-levee-mesures")
+    indicateur = referentiel().indicateur("taux-levee-mesures")
     page.goto(site_servi.url("calculateurs/indicateurs/taux-levee-mesures/"))
     attendre_moteur(page)
     assert "÷" in texte(page.locator(".calculateur__formule"))
@@ -380,7 +380,7 @@ def test_tous_les_calculateurs_d_indicateur(page, journal, site_servi):
     """Chaque page générée calcule, visitée par la navigation instantanée (un seul moteur)."""
     page.goto(site_servi.url("calculateurs/"))
     page.wait_for_function("() => window.location$ !== undefined && window.calculateursCPOM !== undefined")
-    for identifiant, indicateur in referentiel_du_projet().indicateurs.items():
+    for identifiant, indicateur in referentiel().indicateurs.items():
         page.evaluate("(u) => window.location$.next(new URL(u))", site_servi.url(f"calculateurs/indicateurs/{identifiant}/"))
         page.locator(f"#calculateur-{identifiant}[data-pret]").wait_for()
         for variable in indicateur["variables"]:

@@ -1,4 +1,4 @@
-"""guide.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
+"""guide.rendu.formulaires (sans navigateur) : HTML d'un seul bloc, un label par champ, listes issues du YAML."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guide import formulaires
-from guide.referentiel import referentiel_du_projet
+from guide.rendu import formulaires
+from projet import referentiel
 
-REF = referentiel_du_projet()
+REF = referentiel()
 
 
 class Champs(HTMLParser):

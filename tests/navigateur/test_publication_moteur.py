@@ -1,4 +1,4 @@
-"""guide.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
+"""guide.publication.navigateur (sans navigateur) : archive déterministe, Pyodide manquant, fichiers publiés."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import navigateur
-from guide.referentiel import RACINE_PROJET, parametres_calculateurs, referentiel_du_projet
+from guide.publication import navigateur
+from guide.donnees.referentiel import RACINE_PROJET, parametres_calculateurs
+from projet import referentiel
 
 
 def paquet(dossier: Path) -> Path:
@@ -67,7 +68,7 @@ def test_publier_moteur(tmp_path):
     if not (RACINE_PROJET / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
         pytest.skip("node_modules/pyodide absent : lancez npm ci")
     site = tmp_path / "site"
-    navigateur.publier_moteur({"site_dir": str(site), "config_file_path": str(RACINE_PROJET / "mkdocs.yml")})
+    navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
     version = navigateur.version_pyodide(RACINE_PROJET / "node_modules" / "pyodide")
     assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(
         [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version)])
@@ -76,7 +77,7 @@ def test_publier_moteur(tmp_path):
     assert zipfile.ZipFile(site / "assets" / "pyodide" / navigateur.BIBLIOTHEQUE_VIDE).namelist() == []
     assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
     parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
-    assert parametres == parametres_calculateurs(referentiel_du_projet())
+    assert parametres == parametres_calculateurs(referentiel())
 
 
 def faux_pyodide(dossier: Path) -> Path:
@@ -122,3 +123,11 @@ def test_instantane_node_en_echec(tmp_path):
     with pytest.raises(navigateur.MoteurIntrouvable, match=r"^L'instantané mémoire de Pyodide n'a pas pu être pris \(Node, code 1\)"):
         navigateur.instantane(pyodide, navigateur.archive_paquet(RACINE_PROJET / "calculators"), "{}", tmp_path / "cache")
     assert not (tmp_path / "cache").exists()  # rien de mis en cache après un échec
+
+
+def test_fichiers_a_precharger(tmp_path):
+    assert navigateur.fichiers_a_precharger(tmp_path) == []  # pas de node_modules : rien à précharger
+    (tmp_path / "node_modules" / "pyodide").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pyodide" / "package.json").write_text('{"version": "1.2.3"}', encoding="utf-8")
+    assert navigateur.fichiers_a_precharger(tmp_path) == [
+        "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/instantane-1.2.3.bin"]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide import dates, pdf
-from guide.rendu import MOIS
+from guide.publication import pdf
+from guide.rendu import dates
+from guide.rendu.dates import MOIS
 from projet import RACINE
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) absent")
@@ -142,18 +143,21 @@ def test_dates_repli_dans_un_clone_superficiel(tmp_path):
     assert dates.dates_git(clone) == {}          # historique tronqué : dates git non fiables
 
 
+
 def test_dates_git_une_seule_fois_par_construction(monkeypatch):
-    """git est appelé une fois par construction (même objet de configuration), pas une fois par page."""
+    """Le greffon lit les dates git une fois par construction (un seul git log), pas une fois par page."""
+    from types import SimpleNamespace
+
+    from guide.plugin import GuidePlugin
+
     appels = []
-    vrai = dates._git
-    monkeypatch.setattr(dates, "_git", lambda *a: appels.append(a) or vrai(*a))
-    monkeypatch.setattr(dates, "_CONSTRUCTION", None)
-    dates._dates_git_en_cache.cache_clear()
-    config = {"config_file_path": str(RACINE / "mkdocs.yml")}
-    premieres = [dates.dates_de_la_construction(config) for _ in range(50)]
-    assert len(appels) == 2  # rev-parse puis un seul git log pour tous les fichiers
-    assert all(d is premieres[0] for d in premieres)
-    if premieres[0]:
-        assert "mkdocs.yml" in premieres[0]
-    dates.dates_de_la_construction(dict(config))  # nouvelle construction : nouvel état du dépôt
-    assert len(appels) == 3  # rev-parse seulement : le git log est gardé tant que HEAD ne change pas
+    monkeypatch.setattr(dates, "dates_git", lambda racine: appels.append(racine) or {})
+    monkeypatch.setattr(dates, "mise_a_jour_page", lambda page, config, publication, dates_git: dates_git)
+    greffon = GuidePlugin()
+    config = SimpleNamespace(config_file_path=str(RACINE / "mkdocs.yml"), repo_url=None, edit_uri=None)
+    for construction in range(2):
+        greffon.dates_git, greffon.referentiel = None, SimpleNamespace(publication={})  # comme on_config
+        for _ in range(30):
+            contexte = greffon.on_page_context({}, SimpleNamespace(meta={}), config, None)
+            assert contexte["guide_mise_a_jour"] == {}
+        assert len(appels) == construction + 1

@@ -19,7 +19,7 @@ from projet import RACINE
 sys.path.insert(0, str(RACINE / "scripts"))
 import budget_outils as B  # noqa: E402
 
-from guide.referentiel import charger_referentiel  # noqa: E402
+from guide.donnees.referentiel import charger_referentiel  # noqa: E402
 
 DONNEES = RACINE / "tests" / "guide" / "donnees"
 
@@ -115,7 +115,7 @@ def test_modules_multiplies_restent_valides(tmp_path):
     assert B.multiplier_modules(modules, 3) == 3 * len(avant.modules)
     apres = charger_referentiel(tmp_path / "projet", strict=True)
     assert len(apres.modules) == 3 * len(avant.modules)
-    assert len(apres.fiches()) == 3 * len(avant.fiches())
+    assert len(apres.themes()) == 3 * len(avant.themes())
     assert "alpha-copie-3" in [m["id"] for m in apres.modules]
     assert apres.module("alpha-copie-2")["titre"] == "Alpha (copie 2)"
     assert len({m["ordre"] for m in apres.modules}) == len(apres.modules)

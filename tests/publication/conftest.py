@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guide.finalisation import FICHIER_HEADERS, finaliser_site
+from guide.publication.finalisation import FICHIER_HEADERS, finaliser_site
 
 
 def _adresse(site: Path) -> str | None:
@@ -56,7 +56,7 @@ def site_publie(site_construit, tmp_path_factory) -> tuple[Path, int]:
         if site == site_construit:
             site = tmp_path_factory.mktemp("site_publie") / "site"
             shutil.copytree(site_construit, site)
-        finaliser_site({"site_dir": str(site)})
+        finaliser_site(site)
     return site, port
 
 

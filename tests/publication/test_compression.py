@@ -7,7 +7,7 @@ import os
 
 import brotli
 
-from guide import compression
+from guide.publication import compression
 
 TEXTE = ("<p>Taux d'avancement du plan d'actions : 62,50 %</p>\n" * 200).encode("utf-8")
 

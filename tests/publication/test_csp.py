@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide import csp
-from guide.finalisation import ErreurPublication, appliquer_csp
+from guide.publication import csp
+from guide.publication.finalisation import ErreurPublication, appliquer_csp
 
 # Script de base de Material 9.8.1 pour une page de profondeur 1 (base_url "..").
 MATERIAL_BASE = (

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -21,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from projet import RACINE
+from projet import copier_projet, port_libre
 
 pytestmark = pytest.mark.complet  # installe depuis PyPI et npm, construit le site avec Chromium
 
@@ -31,27 +29,6 @@ PYTHON_SYSTEME = "/usr/bin/python3"
 
 def _python_systeme_protege() -> bool:
     return Path(PYTHON_SYSTEME).exists() and bool(glob.glob("/usr/lib/python3*/EXTERNALLY-MANAGED"))
-
-
-def _copier_projet(destination: Path) -> None:
-    fichiers = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=RACINE, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
-    for relatif in filter(None, fichiers):
-        source = RACINE / relatif
-        if source.is_file():
-            (destination / relatif).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / relatif)
-    cache = RACINE / ".cache"  # pré-compression déjà calculée (par contenu) : construction plus courte
-    if cache.is_dir():
-        shutil.copytree(cache, destination / ".cache", symlinks=True)
-
-
-def _port_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.skipif(not _python_systeme_protege(),
@@ -64,8 +41,8 @@ def test_servir_sur_debian_nue_sans_toucher_au_python_du_systeme(tmp_path):
     assert "externally-managed-environment" in refus.stdout + refus.stderr or "No module named pip" in refus.stderr
 
     projet = tmp_path / "projet"
-    _copier_projet(projet)
-    port = _port_libre()
+    copier_projet(projet)
+    port = port_libre()
     journal = tmp_path / "servir.log"
     env = {"PATH": PATH_SYSTEME, "HOME": os.environ.get("HOME", "/root"), "PORT": str(port)}
     with journal.open("w") as sortie:
@@ -83,6 +60,7 @@ def test_servir_sur_debian_nue_sans_toucher_au_python_du_systeme(tmp_path):
                 time.sleep(2)
         assert page is not None, f"le site n'a pas été servi :\n{journal.read_text()[-4000:]}"
         assert "<title>Guide CPOM 2026-2030</title>" in page
+        assert "livereload" in page  # l'aperçu en direct de mkdocs serve
     finally:
         os.killpg(serveur.pid, signal.SIGTERM)
         serveur.wait(timeout=30)
@@ -95,4 +73,3 @@ def test_servir_sur_debian_nue_sans_toucher_au_python_du_systeme(tmp_path):
     systeme = subprocess.run([PYTHON_SYSTEME, "-c", "import mkdocs"], capture_output=True, text=True,
                              env={"PATH": PATH_SYSTEME})
     assert systeme.returncode != 0 and "No module named 'mkdocs'" in systeme.stderr
-    assert (projet / "site" / "index.html").exists()

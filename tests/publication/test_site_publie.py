@@ -13,8 +13,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from guide import csp
-from guide.finalisation import FICHIER_APACHE, FICHIER_NGINX, FICHIER_POLITIQUE
+from guide.publication import csp
+from guide.publication.finalisation import FICHIER_APACHE, FICHIER_NGINX, FICHIER_POLITIQUE
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 // Calculateurs du guide : transport (vers le moteur Python du worker) et DOM seulement.
 // AUCUN calcul ici : l'entrée est lue dans le formulaire, envoyée telle quelle au moteur Python
-// (le même JSON que pour la CLI `python -m calculators`) et le JSON reçu est affiché.
+// (le même JSON que pour la CLI `python -m guide calcul` ou `python -m calculators`) et le JSON reçu est affiché.
 //
-// Le HTML (gabarits guide/templates/calculateurs/) décrit tout de façon déclarative :
+// Le HTML (gabarits guide/rendu/templates/calculateurs/) décrit tout de façon déclarative :
 //   [data-calculateur=nom]          racine d'un calculateur (nom : avancement, modulation, indicateur, trajectoire)
 //   champs name="a[0].b"            chemin JSON de la valeur ; data-type="nombre" pour un nombre
 //   [data-lignes=chemin] + <template data-ligne>  tableau éditable (__n__ = indice, __N__ = numéro)
@@ -39,7 +39,7 @@ function demarrerMoteur() {
   if (moteurPret) return moteurPret;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     changerEtat("indisponible", "Ce navigateur ne permet pas d'exécuter les calculateurs (WebAssembly ou Web Workers indisponibles). "
-      + "Utilisez un navigateur récent, ou la commande « python -m calculators » décrite dans la page Calculateurs.");
+      + "Utilisez un navigateur récent, ou la commande « python -m guide calcul » décrite dans la page Calculateurs.");
     moteurPret = Promise.reject(new Error(etatMoteur.message));
     moteurPret.catch(() => {});
     return moteurPret;

@@ -1,0 +1,1 @@
+"""Couche données : lecture du YAML de modules/, schéma, validation, référentiel (sans MkDocs)."""

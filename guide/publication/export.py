@@ -1,0 +1,218 @@
+"""Données ouvertes : le référentiel exporté en JSON et en CSV dans site/donnees/.
+
+Les fonctions ``referentiel_json`` et ``tables`` sont pures (référentiel -> structures) ; le schéma
+des CSV est une donnée (``SCHEMA``), rendue telle quelle dans docs/donnees-ouvertes.md par la macro
+``schema_donnees`` : la documentation et les fichiers ne peuvent pas diverger. L'écriture est à part
+(``ecrire_donnees``, appelée par le greffon en ``on_post_build``).
+
+CSV : UTF-8 sans BOM, séparateur virgule, guillemets doubles si nécessaire, fin de ligne CRLF
+(RFC 4180), une ligne d'en-tête ; valeur absente = cellule vide ; listes séparées par une espace.
+
+>>> texte_csv(("id", "titre"), [{"id": "a", "titre": "Un, deux"}, {"id": "b", "titre": None}])
+'id,titre\\r\\na,"Un, deux"\\r\\nb,\\r\\n'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from calculators.formule import notation_francaise
+from calculators.vocabulaire import SECTEURS, THEME_PAGES, THEMES
+
+from guide.donnees.chemins import DOSSIER_DONNEES_OUVERTES
+from guide.donnees.referentiel import Referentiel, types_json
+from guide.rendu import pages
+from guide.rendu.dates import date_de_publication
+from guide.rendu.rendu import rendre
+
+__all__ = [
+    "DOSSIER",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "Colonne",
+    "adresse",
+    "ecrire_donnees",
+    "referentiel_json",
+    "schema_donnees",
+    "tables",
+    "texte_csv",
+]
+
+SCHEMA_VERSION = "1.0"  # à changer (2.0) si une colonne ou une clé est retirée ou change de sens
+DOSSIER = DOSSIER_DONNEES_OUVERTES
+FICHIER_JSON = "referentiel.json"
+
+
+@dataclass(frozen=True)
+class Colonne:
+    """Une colonne d'un CSV : nom, type (texte, entier, nombre, liste) et description."""
+
+    nom: str
+    type: str
+    description: str
+
+
+SCHEMA: dict[str, tuple[Colonne, ...]] = {
+    "modules.csv": (
+        Colonne("id", "texte", "Identifiant du module (adresse de sa page)"),
+        Colonne("ordre", "entier", "Ordre d'affichage dans le guide"),
+        Colonne("titre", "texte", "Titre du module"),
+        Colonne("statut", "texte", "« obligatoire » ou « a_la_carte »"),
+        Colonne("declenchement", "liste", "Pour un module à la carte : « contractualisation », « avenant »"),
+        Colonne("famille", "texte", "« politiques_publiques », « fonctionnement_interne » ou « a_la_carte »"),
+        Colonne("indicateur", "texte", "Identifiant de l'indicateur de suivi annuel (indicateurs.csv)"),
+        Colonne("libelle_indicateur", "texte", "Libellé de l'indicateur dans le tableau « En conclusion »"),
+        Colonne("max_actions_par_secteur", "entier", "Nombre maximal d'actions par secteur (vide : non fixé)"),
+        Colonne("min_themes", "entier", f"Nombre minimal de {THEMES} à retenir (vide : non fixé)"),
+        Colonne("nombre_fiches", "entier", f"Nombre de {THEME_PAGES} ({THEMES}) du module"),
+        Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
+    ),
+    "fiches.csv": (
+        Colonne("module", "texte", "Identifiant du module (modules.csv)"),
+        Colonne("ordre", "entier", "Rang de la fiche dans son module, à partir de 1"),
+        Colonne("id", "texte", "Identifiant de la fiche, unique dans tout le guide"),
+        Colonne("titre", "texte", "Titre de la fiche"),
+        Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items())),
+        Colonne("etat", "texte", "« complete » (texte de l'ARS), « elements_sources » (faits tirés des sources, à valider par l'ARS) ou « en_cours » (fiche en cours de rédaction)"),
+        Colonne("nombre_ressources", "entier", "Nombre de ressources citées par la fiche"),
+        Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
+    ),
+    "indicateurs.csv": (
+        Colonne("id", "texte", "Identifiant de l'indicateur"),
+        Colonne("libelle", "texte", "Libellé"),
+        Colonne("formule", "texte", "Expression de calcul : variables (variables.csv), nombres, + - * / ( ), min, max, abs"),
+        Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)"),
+        Colonne("unite", "texte", "Unité du résultat (« % », « jours »…, vide si sans unité)"),
+        Colonne("decimales", "entier", "Nombre de décimales du résultat (arrondi au demi supérieur)"),
+        Colonne("statut_formule", "texte", "« source » (formule donnée par les sources) ou « convention » (proposée par le guide)"),
+        Colonne("source_donnees", "texte", "Origine des données à saisir"),
+        Colonne("cible", "texte", "Cible donnée par les sources (vide : aucune)"),
+        Colonne("calculateur_dedie", "texte", "Calculateur spécialisé : « avancement », « modulation » ou vide"),
+        Colonne("modules", "liste", "Identifiants des modules qui suivent cet indicateur"),
+        Colonne("page", "texte", "Adresse du calculateur de l'indicateur, relative à la racine du site"),
+    ),
+    "variables.csv": (
+        Colonne("indicateur", "texte", "Identifiant de l'indicateur (indicateurs.csv)"),
+        Colonne("nom", "texte", "Nom de la variable dans la formule"),
+        Colonne("libelle", "texte", "Libellé de la variable"),
+        Colonne("type", "texte", "« nombre » ou « entier »"),
+        Colonne("min", "nombre", "Valeur minimale admise (vide : aucune)"),
+        Colonne("max", "nombre", "Valeur maximale admise (vide : aucune)"),
+    ),
+    "jours_ouverture.csv": (
+        Colonne("categorie", "texte", "Catégorie d'établissement ou de service"),
+        Colonne("jours", "entier", "Base d'ouverture théorique annuelle, en jours"),
+    ),
+    "phases.csv": (
+        Colonne("ordre", "entier", "Rang de la phase, à partir de 1"),
+        Colonne("id", "texte", "Identifiant de la phase"),
+        Colonne("libelle", "texte", "Libellé de la phase"),
+        Colonne("poids", "nombre", "Poids de la phase dans le taux d'avancement (somme des poids : 100)"),
+    ),
+}
+
+
+def adresse(chemin_md: str) -> str:
+    """Adresse d'une page (URL « répertoire ») depuis son chemin dans docs/.
+
+    >>> adresse("modules/prevention/index.md"), adresse("modules/prevention/vaccination.md")
+    ('modules/prevention/', 'modules/prevention/vaccination/')
+    """
+    if chemin_md.endswith("index.md"):
+        return chemin_md[: -len("index.md")]
+    return chemin_md[: -len(".md")] + "/"
+
+
+def _liste(valeurs) -> str:
+    return " ".join(str(v) for v in valeurs)
+
+
+def tables(ref: Referentiel) -> dict[str, list[dict]]:
+    """Lignes de chaque CSV (dictionnaires aux clés de ``SCHEMA``), dans l'ordre du guide."""
+    modules = [{
+        "id": m["id"], "ordre": m["ordre"], "titre": m["titre"], "statut": m["statut"],
+        "declenchement": _liste(m["declenchement"]), "famille": m["famille"], "indicateur": m["indicateur"],
+        "libelle_indicateur": m["libelle_indicateur"],
+        "max_actions_par_secteur": m["regles"]["max_actions_par_secteur"], "min_themes": m["regles"]["min_themes"],
+        "nombre_fiches": len(m["themes"]), "page": adresse(pages.chemin_module(m["id"])),
+    } for m in ref.modules]
+    fiches = [{
+        "module": m["id"], "ordre": rang, "id": t["id"], "titre": t["titre"], "secteurs": _liste(t["secteurs"]),
+        "etat": t["etat"], "nombre_ressources": len(t.get("ressources") or []),
+        "page": adresse(pages.chemin_theme(m["id"], t["id"])),
+    } for m in ref.modules for rang, t in enumerate(m["themes"], start=1)]
+    indicateurs = [{
+        "id": i["id"], "libelle": i["libelle"], "formule": i["formule"],
+        "formule_lisible": notation_francaise(i["formule"]), "unite": i["unite"], "decimales": i["decimales"],
+        "statut_formule": i["statut_formule"], "source_donnees": i.get("source_donnees"), "cible": i.get("cible"),
+        "calculateur_dedie": i.get("calculateur_dedie"),
+        "modules": _liste(m["id"] for m in ref.modules_de_l_indicateur(i["id"])),
+        "page": adresse(pages.chemin_calculateur(i["id"])),
+    } for i in ref.indicateurs.values()]
+    variables = [{"indicateur": i["id"], **{k: v.get(k) for k in ("nom", "libelle", "type", "min", "max")}}
+                 for i in ref.indicateurs.values() for v in i["variables"]]
+    jours = [{"categorie": c, "jours": j["jours"]} for j in ref.parametres["jours_ouverture"] for c in j["categories"]]
+    phases = [{"ordre": rang, "id": p["id"], "libelle": p["libelle"], "poids": p["poids"]}
+              for rang, p in enumerate(ref.parametres["phases"], start=1)]
+    lignes = {"modules.csv": modules, "fiches.csv": fiches, "indicateurs.csv": indicateurs,
+              "variables.csv": variables, "jours_ouverture.csv": jours, "phases.csv": phases}
+    return {nom: [{k: " ".join(str(v).split()) if isinstance(v, str) else v for k, v in ligne.items()}
+                  for ligne in lignes[nom]] for nom in SCHEMA}
+
+
+def texte_csv(colonnes, lignes: list[dict]) -> str:
+    """CSV RFC 4180 (virgule, CRLF) ; ``None`` devient une cellule vide, les nombres gardent le point."""
+    tampon = io.StringIO()
+    ecrivain = csv.writer(tampon, lineterminator="\r\n")
+    ecrivain.writerow(colonnes)
+    for ligne in lignes:
+        ecrivain.writerow(["" if ligne[c] is None else ligne[c] for c in colonnes])
+    return tampon.getvalue()
+
+
+def referentiel_json(ref: Referentiel) -> dict:
+    """Tout le référentiel (contenu des fiches compris) ; clés au format de modules/FORMAT.md."""
+    publication = ref.publication
+    modules = []
+    for m in ref.modules:
+        module = {k: v for k, v in m.items() if k != "themes"}
+        module["page"] = adresse(pages.chemin_module(m["id"]))
+        module["fiches"] = [{**t, "page": adresse(pages.chemin_theme(m["id"], t["id"]))} for t in m["themes"]]
+        modules.append(module)
+    indicateurs = [{**i, "formule_lisible": notation_francaise(i["formule"]),
+                    "modules": [m["id"] for m in ref.modules_de_l_indicateur(i["id"])]}
+                   for i in ref.indicateurs.values()]
+    return types_json({
+        "schema_version": SCHEMA_VERSION,
+        "titre": publication["titre_site"],
+        "version": publication["version"],
+        "date_publication": date_de_publication(publication),
+        "modules": modules,
+        "indicateurs": indicateurs,
+        "parametres": ref.parametres,
+        "glossaire": list(ref.sigles),
+        "sources": publication["sources"],
+    })
+
+
+def schema_donnees(ref: Referentiel) -> str:
+    """Markdown de la documentation des CSV : un tableau par fichier, avec un exemple tiré des données."""
+    return rendre("export_schema.md.j2", schema=SCHEMA, lignes=tables(ref), dossier=DOSSIER)
+
+
+def ecrire_donnees(site: Path | str, ref: Referentiel) -> list[Path]:
+    """Écrit referentiel.json et les CSV dans ``site/donnees/`` ; renvoie les fichiers écrits."""
+    dossier = Path(site) / DOSSIER
+    dossier.mkdir(parents=True, exist_ok=True)
+    ecrits = [dossier / FICHIER_JSON]
+    ecrits[0].write_text(json.dumps(referentiel_json(ref), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for nom, lignes in tables(ref).items():
+        chemin = dossier / nom
+        with chemin.open("w", encoding="utf-8", newline="") as flux:
+            flux.write(texte_csv([c.nom for c in SCHEMA[nom]], lignes))
+        ecrits.append(chemin)
+    return ecrits

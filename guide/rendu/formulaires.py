@@ -1,0 +1,121 @@
+"""Formulaires des calculateurs : HTML produit par les gabarits ``guide/rendu/templates/calculateurs/``.
+
+Chaque fonction reçoit le référentiel (YAML validé) et rend le HTML d'un calculateur ; le calcul
+lui-même est fait par le paquet ``calculators`` exécuté dans le navigateur (voir
+``docs/assets/js/calculateurs.js``). Les listes (modules, phases, catégories, variables) viennent
+du YAML : rien n'est recopié ici.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from calculators.formule import notation_francaise
+from calculators.nombres import nombre_fr
+from calculators.vocabulaire import SECTEURS
+
+__all__ = [
+    "calculateur_avancement",
+    "calculateur_indicateur",
+    "calculateur_modulation",
+    "calculateur_trajectoire",
+    "liste_calculateurs",
+]
+
+@lru_cache(maxsize=1)
+def _environnement() -> Environment:
+    env = Environment(
+        loader=PackageLoader("guide.rendu", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["nombre"] = nombre_fr
+    return env
+
+
+def _rendre(gabarit: str, **contexte) -> str:
+    """Rend un gabarit ; le HTML devient un seul bloc, sans ligne vide (que Markdown couperait)."""
+    texte = _environnement().get_template(f"calculateurs/{gabarit}").render(**contexte)
+    if gabarit.endswith(".md"):
+        return texte
+    return "\n".join(ligne for ligne in texte.splitlines() if ligne.strip()) + "\n"
+
+
+def _categories(ref) -> list[dict]:
+    """Catégories d'ESMS et leurs jours d'ouverture théoriques, dans l'ordre du YAML."""
+    return [
+        {"categorie": categorie, "jours": base["jours"]}
+        for base in ref.parametres["jours_ouverture"]
+        for categorie in base["categories"]
+    ]
+
+
+def _bornes(variable: dict) -> str:
+    """Aide d'un champ : nature et bornes (« Nombre entier, 0 ou plus »)."""
+    nature = "Nombre entier" if variable.get("type") == "entier" else "Nombre"
+    minimum, maximum = variable.get("min"), variable.get("max")
+    if minimum is not None and maximum is not None:
+        return f"{nature} entre {nombre_fr(minimum)} et {nombre_fr(maximum)}."
+    if minimum is not None:
+        return f"{nature} supérieur ou égal à {nombre_fr(minimum)}."
+    if maximum is not None:
+        return f"{nature} inférieur ou égal à {nombre_fr(maximum)}."
+    return f"{nature}."
+
+
+def calculateur_avancement(ref) -> str:
+    """Plan d'actions : tableau éditable d'actions et taux d'avancement par module et global."""
+    return _rendre(
+        "avancement.html",
+        modules=ref.modules,
+        phases=ref.parametres["phases"],
+        secteurs=SECTEURS.items(),
+        limites=_limites_par_secteur(ref),
+    )
+
+
+def _limites_par_secteur(ref) -> list[tuple[int, list[str]]]:
+    """[(maximum, [titres des modules])] : les modules regroupés par nombre maximal d'actions par secteur."""
+    groupes: dict[int, list[str]] = {}
+    for module in ref.modules:
+        maximum = module["regles"].get("max_actions_par_secteur")
+        if maximum is not None:
+            groupes.setdefault(maximum, []).append(module["titre"])
+    return sorted(groupes.items())
+
+
+def calculateur_modulation(ref) -> str:
+    """Modulation de la dotation selon l'activité : une ligne par ESMS, totaux."""
+    return _rendre(
+        "modulation.html",
+        categories=_categories(ref),
+        modulation=ref.parametres["modulation"],
+        experimentales=ref.parametres.get("structures_experimentales") or "",
+    )
+
+
+def calculateur_indicateur(ref, identifiant: str) -> str:
+    """Calculateur d'un indicateur : un champ par variable, formule en notation française."""
+    indicateur = ref.indicateur(identifiant)
+    variables = [{**variable, "aide": _bornes(variable)} for variable in indicateur["variables"]]
+    return _rendre(
+        "indicateur.html",
+        indicateur=indicateur,
+        variables=variables,
+        formule=notation_francaise(indicateur["formule"]),
+    )
+
+
+def calculateur_trajectoire(ref) -> str:
+    """Trajectoire : cibles annuelles entre une valeur initiale et la cible de fin de CPOM."""
+    return _rendre("trajectoire.html")
+
+
+def liste_calculateurs(ref) -> str:
+    """Liste (Markdown) des calculateurs, pour la page calculateurs/index.md."""
+    return _rendre("liste.md", indicateurs=list(ref.indicateurs.values()))
