@@ -13,7 +13,7 @@ import pytest
 from outils_navigateur import DELAI_MOTEUR_MS, attendre_moteur
 
 from calculators.contrat import executer_json
-from guide.navigateur import nom_instantane, version_pyodide
+from guide.publication.navigateur import nom_instantane, version_pyodide
 
 pytestmark = pytest.mark.navigateur
 
