@@ -646,6 +646,10 @@ function lierPage() {
   racines.forEach((racine) => lierCalculateur(racine));
 }
 
+// Page de calculateur : le moteur démarre dès l'évaluation de ce module (le document est déjà lu),
+// sans attendre l'initialisation de Material (document$) qui lie ensuite les formulaires.
+if (document.querySelector("[data-calculateur]")) demarrerMoteur();
+
 // Page du guide : aucun octet de Pyodide, sauf si un lien vers un calculateur est survolé ou reçoit le focus.
 prechaufferAuSurvol(document, new URL("../../", import.meta.url).href, () => { demarrerMoteur(); });
 
