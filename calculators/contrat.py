@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from decimal import DecimalException
 
-from calculators import avancement, indicateur, modulation, trajectoire
+from calculators import avancement, indicateur, modulation, seuils, trajectoire
 from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
 
@@ -23,6 +23,7 @@ CALCULS: dict[str, Callable[[dict, dict], dict]] = {
     "avancement": avancement.calculer,
     "indicateur": indicateur.calculer,
     "modulation": modulation.calculer,
+    "seuils": seuils.calculer,
     "trajectoire": trajectoire.calculer,
 }
 RACINE = "entrée"

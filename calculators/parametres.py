@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from calculators import seuils
 from calculators.entrees import Lecteur
 from calculators.erreurs import FormuleInvalide
 from calculators.formule import verifier
 
 __all__ = [
+    "NATURES",
     "Phase",
     "ids_indicateurs",
     "indicateur",
@@ -146,11 +148,16 @@ def modulation(parametres: object) -> tuple[Decimal, str]:
     return taux, reference
 
 
+NATURES = ("ratio", "nombre", "oui_non")
+
+
 def indicateur(parametres: object, id_: str) -> dict | None:
     """La définition de l'indicateur ``id_`` (formule vérifiée), ou ``None`` s'il n'existe pas.
 
-    La définition rendue a les clés ``id``, ``formule``, ``variables`` (``{nom, entier, min, max}``), ``unite``,
-    ``decimales`` (2 par défaut).
+    La définition rendue a les clés ``id``, ``libelle``, ``nature`` (``ratio`` par défaut,
+    ``nombre`` ou ``oui_non``), ``formule`` (``None`` : la valeur est saisie directement),
+    ``variables`` (``{nom, entier, min, max}``), ``unite``, ``decimales`` (2 par défaut),
+    ``entier`` (valeur saisie entière) et ``seuils`` (``calculators.seuils.Seuil``).
     """
     lecteur = Lecteur()
     elements = _elements(parametres, lecteur, "indicateurs")
@@ -158,15 +165,39 @@ def indicateur(parametres: object, id_: str) -> dict | None:
     for chemin, objet in elements:
         if objet.get("id") != id_:
             continue
-        variables = _variables(lecteur, objet.get("variables"), f"{chemin}.variables")
-        try:
-            verifier(objet.get("formule"), [v["nom"] for v in variables])
-        except FormuleInvalide as exc:
-            lecteur.erreur(f"{chemin}.formule", str(exc))
+        nature = "ratio"
+        if objet.get("nature") is not None:
+            nature = lecteur.choix(objet, "nature", f"{chemin}.nature", list(NATURES), "nature inconnue")
+        formule = objet.get("formule")
+        variables = []
+        if formule is not None or objet.get("variables") is not None:
+            variables = _variables(lecteur, objet.get("variables"), f"{chemin}.variables")
+            try:
+                verifier(formule, [v["nom"] for v in variables])
+            except FormuleInvalide as exc:
+                lecteur.erreur(f"{chemin}.formule", str(exc))
+            if nature == "oui_non":
+                lecteur.erreur(f"{chemin}.formule", "un indicateur Oui/Non n'a pas de formule")
         decimales = lecteur.nombre(objet, "decimales", f"{chemin}.decimales", minimum=0, maximum=6, entier=True, defaut=Decimal(2))
         unite = objet.get("unite") if isinstance(objet.get("unite"), str) else ""
+        libelle = objet.get("libelle") if isinstance(objet.get("libelle"), str) else id_
+        entier = objet.get("entier", False)
+        if not isinstance(entier, bool):
+            lecteur.erreur(f"{chemin}.entier", "booléen attendu")
+        seuils_lus = []
+        brutes = objet.get("seuils", [])
+        if not isinstance(brutes, list):
+            lecteur.erreur(f"{chemin}.seuils", "liste de seuils attendue")
+            brutes = []
+        for rang, brute in enumerate(brutes):
+            seuil_objet = lecteur.objet(brute, f"{chemin}.seuils[{rang}]")
+            if seuil_objet is not None:
+                seuil = seuils.lire(lecteur, seuil_objet, f"{chemin}.seuils[{rang}]")
+                if seuil is not None:
+                    seuils_lus.append(seuil)
         lecteur.terminer()
-        return {"id": id_, "formule": objet["formule"], "variables": variables, "unite": unite, "decimales": int(decimales)}
+        return {"id": id_, "libelle": libelle, "nature": nature, "formule": formule, "variables": variables,
+                "unite": unite, "decimales": int(decimales), "entier": entier is True, "seuils": seuils_lus}
     return None
 
 

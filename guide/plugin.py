@@ -7,7 +7,10 @@ Il ne fait que déléguer aux trois couches de guide/ :
 - on_files : ajoute les pages générées (modules, fiches, calculateurs d'indicateurs, guide complet) ;
 - on_page_markdown : liens internes relatifs et infobulles des sigles du glossaire ;
 - on_page_context : date de mise à jour et lien « Modifier cette page » vers le YAML d'origine ;
-- on_page_content : en aperçu, bandeau des erreurs du YAML en tête de chaque page ;
+- on_page_content : typographie française du contenu (guide.rendu.typographie), lue ensuite par
+  l'index de recherche ; en aperçu, bandeau des erreurs du YAML en tête de chaque page ;
+- on_post_page, on_post_template : typographie de la page entière (titre, navigation, pied de page),
+  donc aussi de /guide-complet/ dont le PDF est imprimé ;
 - on_post_build : moteur Python du navigateur, données ouvertes, PDF, puis CSP et pré-compression.
 
 Aperçu (``mkdocs serve``) : un YAML cassé pendant l'aperçu n'arrête pas le serveur ; les pages sont
@@ -44,7 +47,7 @@ from guide.donnees.chemins import NOM_PDF
 from guide.donnees.erreurs import ErreurReferentiel
 from guide.donnees.referentiel import Referentiel, charger_referentiel, parametres_calculateurs
 from guide.publication import export, finalisation, navigateur, pdf
-from guide.rendu import apercu, dates, guide_complet, pages, postrendu
+from guide.rendu import apercu, dates, guide_complet, pages, postrendu, typographie
 
 __all__ = ["GuideConfig", "GuidePlugin"]
 
@@ -147,9 +150,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return postrendu.ajouter_abreviations(markdown, list(self.referentiel.sigles))
 
     def on_page_content(self, html, page, config, files):
+        html = typographie.typographier_html(html)
         if self.erreurs_apercu:
             return apercu.bandeau(self.erreurs_apercu) + html
         return html
+
+    def on_post_page(self, output, page, config):
+        return typographie.typographier_html(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return typographie.typographier_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context, page, config, nav):
         source = page.meta.get("guide_source")
@@ -175,7 +185,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.active("pdf"):
             pdf.publier_pdf(site, config.site_url)
         # CSP puis compression : toujours en dernier (voir guide.publication.finalisation)
-        finalisation.finaliser_site(site, avec_csp=self.active("csp"), avec_precompression=self.active("precompression"))
+        finalisation.finaliser_site(site, avec_csp=self.active("csp"), avec_precompression=self.active("precompression"),
+                                    gabarits=config.theme.dirs)
 
 
 def adresse_modification(config, source: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "ARCHIVE_CALCULATEURS",
     "COMMUNS",
+    "FICHIER_BIBLIOTHEQUE",
     "DOSSIER_DONNEES_OUVERTES",
     "DOSSIER_MODULES",
     "DOSSIER_PYODIDE",
@@ -30,6 +31,7 @@ FICHIER_INDICATEURS = "modules/communs/indicateurs.yml"
 FICHIER_PARAMETRES = "modules/communs/parametres.yml"
 FICHIER_GLOSSAIRE = "modules/communs/glossaire.yml"
 FICHIER_PUBLICATION = "modules/communs/publication.yml"
+FICHIER_BIBLIOTHEQUE = "modules/communs/bibliotheque_indicateurs.yml"  # facultatif : indicateurs des sources
 # clé du référentiel -> fichier commun, dans l'ordre de lecture
 COMMUNS = {
     "indicateurs": FICHIER_INDICATEURS,

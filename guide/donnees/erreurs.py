@@ -31,8 +31,9 @@ class Probleme:
 class ErreurReferentiel(Exception):
     """Le référentiel YAML est invalide ; ``erreurs`` porte tous les problèmes, triés."""
 
-    def __init__(self, erreurs: list[Probleme]):
+    def __init__(self, erreurs: list[Probleme], avertissements: list[Probleme] = ()):
         self.erreurs = sorted(erreurs)
+        self.avertissements = sorted(avertissements)  # non bloquants, montrés avec les erreurs
         super().__init__(self.rapport())
 
     def rapport(self) -> str:

@@ -38,6 +38,7 @@ class Referentiel:
     publication: dict
     fichiers: dict[str, str]                  # id de module -> « modules/<id>.yml »
     avertissements: tuple[Probleme, ...] = field(default=())
+    bibliotheque: dict[str, dict] = field(default_factory=dict)  # id -> indicateur tiré des sources
 
     @property
     def sources(self) -> dict[str, dict]:
@@ -59,11 +60,30 @@ class Referentiel:
         raise KeyError(f"fiche « {theme} » inconnue dans le module « {module} »")
 
     def indicateur(self, identifiant: str) -> dict:
-        """L'indicateur ``identifiant``."""
+        """L'indicateur ``identifiant`` (indicateurs des modules, puis bibliothèque)."""
         try:
-            return self.indicateurs[identifiant]
+            return self.indicateurs.get(identifiant) or self.bibliotheque[identifiant]
         except KeyError:
             raise KeyError(f"indicateur « {identifiant} » inconnu") from None
+
+    def calculables(self) -> list[dict]:
+        """Indicateurs qui ont un calculateur : ceux des modules, puis ceux de la bibliothèque dont la
+        source donne la formule, ou dont la valeur se saisit telle quelle (nombre compté, Oui/Non).
+        Un ratio dont la source ne donne pas le calcul n'a pas de calculateur."""
+        return [*self.indicateurs.values(), *(i for i in self.bibliotheque.values() if a_un_calculateur(i))]
+
+    def a_un_calculateur(self, identifiant: str) -> bool:
+        """L'indicateur ``identifiant`` a-t-il une page de calculateur ?"""
+        return identifiant in self.indicateurs or a_un_calculateur(self.bibliotheque.get(identifiant, {}))
+
+    def groupes_bibliotheque(self) -> list[tuple[dict, list[dict]]]:
+        """Bibliothèque groupée par source, dans l'ordre des sources de publication.yml."""
+        groupes = []
+        for source in self.publication["sources"]:
+            membres = [i for i in self.bibliotheque.values() if i["source"] == source["id"]]
+            if membres:
+                groupes.append((source, membres))
+        return groupes
 
     def themes(self) -> list[tuple[dict, dict]]:
         """Tous les thèmes (fiches) : couples (module, thème), dans l'ordre des modules puis du fichier."""
@@ -74,6 +94,11 @@ class Referentiel:
         return [m for m in self.modules if m["indicateur"] == identifiant]
 
 
+def a_un_calculateur(indicateur: dict) -> bool:
+    """Un indicateur de la bibliothèque a un calculateur s'il a une formule ou s'il n'est pas un ratio."""
+    return bool(indicateur.get("formule")) or indicateur.get("nature") in ("nombre", "oui_non")
+
+
 def charger_referentiel(racine: Path | str, strict: bool = False) -> Referentiel:
     """Charge et valide ``racine/modules`` ; lève ``ErreurReferentiel`` avec TOUTES les erreurs.
 
@@ -82,7 +107,7 @@ def charger_referentiel(racine: Path | str, strict: bool = False) -> Referentiel
     donnees = valider(Path(racine))
     erreurs = donnees.erreurs + (donnees.avertissements if strict else [])
     if erreurs:
-        raise ErreurReferentiel(erreurs)
+        raise ErreurReferentiel(erreurs, [] if strict else donnees.avertissements)
     modules = sorted(donnees.modules.values(), key=lambda m: m["ordre"])
     communs = donnees.communs
     return Referentiel(
@@ -94,6 +119,7 @@ def charger_referentiel(racine: Path | str, strict: bool = False) -> Referentiel
         publication=communs["publication"],
         fichiers={m["id"]: fichier for fichier, m in donnees.modules.items()},
         avertissements=tuple(sorted(donnees.avertissements)),
+        bibliotheque={i["id"]: i for i in (communs.get("bibliotheque") or {}).get("indicateurs", [])},
     )
 
 
@@ -148,5 +174,18 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
                 "decimales": i["decimales"],
             }
             for i in ref.indicateurs.values()
-        ],
+        ] + [_indicateur_bibliotheque(i) for i in ref.bibliotheque.values()],
     })
+
+
+def _indicateur_bibliotheque(i: dict) -> dict:
+    """Un indicateur de la bibliothèque pour les calculateurs : nature, formule s'il y en a une, seuils."""
+    resultat = {"id": i["id"], "libelle": i["libelle"], "nature": i["nature"]}
+    if i.get("formule"):
+        resultat["formule"] = i["formule"]
+        resultat["variables"] = [{k: v.get(k) for k in ("nom", "libelle", "type", "min", "max")} for v in i["variables"]]
+    resultat.update(unite=i["unite"], decimales=i["decimales"], entier=i["entier"])
+    if i["seuils"]:
+        resultat["seuils"] = [{k: s[k] for k in ("sens", "strict", "valeur", "min", "max", "source", "lieu") if k in s}
+                              for s in i["seuils"]]
+    return resultat

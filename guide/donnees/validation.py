@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import html
 import math
 import re
 from collections import Counter
@@ -18,7 +19,13 @@ from pathlib import Path
 from calculators.formule import FormuleInvalide, variables_utilisees, verifier
 
 from guide.donnees import schema as S
-from guide.donnees.chemins import FICHIER_GLOSSAIRE, FICHIER_INDICATEURS, FICHIER_PARAMETRES, FICHIER_PUBLICATION
+from guide.donnees.chemins import (
+    FICHIER_BIBLIOTHEQUE,
+    FICHIER_GLOSSAIRE,
+    FICHIER_INDICATEURS,
+    FICHIER_PARAMETRES,
+    FICHIER_PUBLICATION,
+)
 from guide.donnees.erreurs import ErreurReferentiel, Probleme
 from guide.donnees.yamlio import Liste, Table, lire_fichier
 
@@ -98,8 +105,9 @@ class Donnees:
     """Contenu brut validé : ``modules`` (fichier relatif -> table) et les fichiers communs."""
 
     racine: Path
-    modules: dict[str, Table] = field(default_factory=dict)
-    communs: dict[str, Table | None] = field(default_factory=dict)
+    modules: dict[str, Table] = field(default_factory=dict)      # modules sans erreur propre
+    communs: dict[str, Table | None] = field(default_factory=dict)  # None : fichier en erreur
+    modules_en_erreur: list[str] = field(default_factory=list)
     erreurs: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
 
@@ -110,9 +118,13 @@ class _Verificateur:
     def __init__(self, fichier: str, donnees: Donnees):
         self.fichier = fichier
         self.donnees = donnees
+        self.niveau = 0
+        self.structure_en_echec = False  # erreur sur la racine ou sur un de ses champs
 
     def erreur(self, position, chemin, message):
         self.donnees.erreurs.append(Probleme(self.fichier, *position, tuple(chemin), message))
+        if self.niveau <= 1:
+            self.structure_en_echec = True
 
     def avertir(self, position, chemin, message):
         self.donnees.avertissements.append(Probleme(self.fichier, *position, tuple(chemin), message, True))
@@ -133,6 +145,14 @@ class _Verificateur:
             self._scalaire(valeur, schema, chemin, position)
         return True
 
+    def _sous(self, valeur, schema, chemin, position) -> bool:
+        """Vérifie un champ ou un élément, un niveau plus bas."""
+        self.niveau += 1
+        try:
+            return self.verifier(valeur, schema, chemin, position)
+        finally:
+            self.niveau -= 1
+
     def _scalaire(self, valeur, schema, chemin, position):
         if "valeurs" in schema and valeur not in schema["valeurs"]:
             permises = ", ".join(str(v) for v in schema["valeurs"])
@@ -142,6 +162,8 @@ class _Verificateur:
             self.erreur(position, chemin, _message_motif(schema["motif"], valeur))
         elif isinstance(valeur, str) and not valeur.strip() and schema.get("obligatoire") and schema is not _UNITE:
             self.erreur(position, chemin, "texte vide")
+        elif isinstance(valeur, str) and (faute := faute_de_texte(valeur, schema.get("format", S.SIMPLE))):
+            self.erreur(position, chemin, faute)
         elif isinstance(valeur, (int, float)) and not isinstance(valeur, bool):
             if "min" in schema and valeur < schema["min"]:
                 self.erreur(position, chemin, f"{valeur} est inférieur au minimum {schema['min']}")
@@ -158,7 +180,7 @@ class _Verificateur:
         for i, valeur in enumerate(liste):
             chemin_element = _chemin_element(chemin, element, valeur, i)
             pos = liste.position_de(i)
-            self.verifier(valeur, element, chemin_element, pos)
+            self._sous(valeur, element, chemin_element, pos)
             if schema.get("uniques") and isinstance(valeur, (str, int)):
                 if valeur in vus:
                     self.erreur(pos, chemin, f"{decrire(valeur)} en double")
@@ -170,7 +192,7 @@ class _Verificateur:
             libre = schema.get("libre")
             for cle, valeur in table.items():
                 if libre:
-                    self.verifier(valeur, libre, (*chemin, cle), table.position_de(cle))
+                    self._sous(valeur, libre, (*chemin, cle), table.position_de(cle))
             return
         for cle in table:
             if cle not in champs:
@@ -179,9 +201,11 @@ class _Verificateur:
                 self.avertir(table.position_de(cle), chemin, f"clé inconnue « {cle} »{suggestion}")
         for cle, sous_schema in champs.items():
             if cle in table:
-                self.verifier(table[cle], sous_schema, (*chemin, cle), table.position_de(cle))
+                self._sous(table[cle], sous_schema, (*chemin, cle), table.position_de(cle))
             elif sous_schema.get("obligatoire"):
+                self.niveau += 1
                 self.erreur(table.position, (*chemin, cle), "champ obligatoire manquant")
+                self.niveau -= 1
             elif "defaut" in sous_schema:
                 table[cle] = _copie(sous_schema["defaut"])
                 table.positions[cle] = table.position
@@ -198,14 +222,74 @@ def _copie(valeur):
     return valeur
 
 
+_HTML = re.compile(S.MOTIF_HTML)
+_IMAGE = re.compile(r"!\[")
+_ATTRIBUTS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")  # { : … }, {#id}, {.classe}, {cle=v}
+# Destinations de liens Markdown : [texte](destination "titre") et définitions [ref]: destination.
+_LIEN_EN_LIGNE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_LIEN_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE)
+_CIBLE_APRES_CROCHET = re.compile(r"\]:\s*(\S+)")  # définition de lien, même en retrait (liste, citation)
+_SCHEMA = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_INVISIBLES = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _schema_de_lien(destination: str) -> str | None:
+    """Schéma (« javascript », « https »…) d'une destination de lien telle que le navigateur la lira
+    (entités HTML et échappements « \\ » décodés, blancs et caractères de contrôle retirés)."""
+    propre = _INVISIBLES.sub("", html.unescape(destination.strip("<>")).replace("\\", ""))
+    trouve = _SCHEMA.match(propre)
+    return trouve.group(1).lower() if trouve else None
+
+
+def faute_de_texte(texte: str, format_: str) -> str | None:
+    """Message si ``texte`` contient ce que son format refuse (HTML brut, image, lien…), sinon None.
+
+    >>> faute_de_texte("Voir **la note** [HAS](https://www.has-sante.fr)", "en_ligne") is None
+    True
+    >>> faute_de_texte("<script>alert(1)</script>", "bloc")
+    'HTML interdit (« <script> ») : le texte est publié tel quel ; mettre en forme en Markdown'
+    >>> faute_de_texte("[ici](javascript:alert(1))", "en_ligne")
+    'lien interdit « javascript: » : adresses http://, https:// ou mailto: seulement'
+    >>> faute_de_texte("[ici](https://a.fr)", "simple")
+    'lien interdit dans ce champ (texte simple, sans Markdown)'
+    """
+    if trouve := _HTML.search(texte):
+        if automatique := re.match(r"<(https?|mailto):", trouve.group(), re.IGNORECASE):
+            schema = automatique.group(1).lower()
+            suite = "//…" if schema != "mailto" else "…"
+            return f"lien automatique « <{schema}:{suite}> » interdit : écrire [texte]({schema}:{suite})"
+        extrait = trouve.group().rstrip("/") + ">" if not trouve.group().startswith("<!") else trouve.group()
+        return f"HTML interdit (« {extrait} ») : le texte est publié tel quel ; mettre en forme en Markdown"
+    if _IMAGE.search(texte):
+        return "image interdite (« ![…](…) ») : aucune image n'est chargée depuis le YAML"
+    if trouve := _ATTRIBUTS.search(texte):
+        return f"attributs Markdown interdits (« {trouve.group()}… ») : le texte est du texte"
+    destinations = [m.group(1) for m in _LIEN_EN_LIGNE.finditer(texte)]
+    destinations += [m.group(1) for m in _LIEN_REFERENCE.finditer(texte)]
+    if destinations and format_ == S.SIMPLE:
+        return "lien interdit dans ce champ (texte simple, sans Markdown)"
+    destinations += [m.group(1) for m in _CIBLE_APRES_CROCHET.finditer(texte)]
+    for destination in destinations:
+        schema = _schema_de_lien(destination)
+        if schema is not None and schema not in S.SCHEMAS_LIENS:
+            return f"lien interdit « {schema}: » : adresses http://, https:// ou mailto: seulement"
+    return None
+
+
 def _message_motif(motif: str, valeur: str) -> str:
     if motif == S.MOTIF_ID:
         return f"id invalide « {valeur} » : minuscules a-z, chiffres et tirets seulement (ex. « mon-id-2 »)"
     if motif == S.MOTIF_VARIABLE:
         return f"nom de variable invalide « {valeur} » : minuscules, chiffres et « _ », commençant par une lettre"
     if motif == S.MOTIF_URL:
-        return f"adresse invalide « {valeur} » : http:// ou https:// attendu"
+        return (f"adresse invalide « {valeur} » : http:// ou https:// attendu, sans espace ni "
+                "caractère < > \" ' ` ( ) [ ] { } \\")
     return f"valeur « {valeur} » invalide (motif {motif})"
+
+
+def _nommable(nom: str) -> bool:
+    """Un nom peut figurer dans le fil d'Ariane s'il est non vide et sans HTML ni lien."""
+    return bool(nom.strip()) and faute_de_texte(nom, S.SIMPLE) is None
 
 
 def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
@@ -213,7 +297,7 @@ def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
     if isinstance(valeur, dict):
         for cle in (element.get("nom"), "id"):
             nom = valeur.get(cle) if cle else None
-            if isinstance(nom, (str, datetime.date)) and str(nom).strip():
+            if isinstance(nom, (str, datetime.date)) and _nommable(str(nom)):
                 return (*chemin[:-1], str(nom))
     return (*chemin[:-1], f"{chemin[-1]} n° {indice + 1}")
 
@@ -224,16 +308,29 @@ def _chemin_element(chemin: tuple, element: dict, valeur, indice: int) -> tuple:
 def _lire(chemin: Path, donnees: Donnees, schema: dict, racine_fil: str) -> Table | None:
     fichier = chemin.relative_to(donnees.racine).as_posix()
     if not chemin.is_file():
-        donnees.erreurs.append(Probleme(fichier, 1, 1, (), "fichier manquant"))
+        if chemin.is_symlink():
+            message = "lien symbolique cassé ou en boucle"
+        elif chemin.exists():
+            message = "n'est pas un fichier (dossier ?) : renommer sans l'extension .yml"
+        else:
+            message = "fichier manquant"
+        donnees.erreurs.append(Probleme(fichier, 1, 1, (), message))
         return None
     try:
         valeur = lire_fichier(chemin, donnees.racine)
     except ErreurReferentiel as exc:
         donnees.erreurs.extend(exc.erreurs)
         return None
-    if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str):
+    if isinstance(valeur, Table) and schema is S.MODULE and isinstance(valeur.get("titre"), str) \
+            and _nommable(valeur["titre"]):
         racine_fil = valeur["titre"]
-    if not _Verificateur(fichier, donnees).verifier(valeur, schema, (racine_fil,), (1, 1)):
+    verificateur = _Verificateur(fichier, donnees)
+    verificateur.verifier(valeur, schema, (racine_fil,), (1, 1))
+    # Les règles qui croisent les fichiers sautent un fichier dont la structure (racine ou champs du
+    # premier niveau) est déjà en erreur : pas d'erreur en cascade, pas de lecture d'un champ absent.
+    # Une erreur plus profonde (une fiche, un indicateur) laisse le fichier aux règles croisées, qui
+    # vérifient le type de ce qu'elles lisent.
+    if verificateur.structure_en_echec:
         return None
     return valeur
 
@@ -244,6 +341,9 @@ def valider(racine: Path) -> Donnees:
     dossier = donnees.racine / "modules"
     for nom, (relatif, schema, fil) in S.COMMUNS.items():
         donnees.communs[nom] = _lire(dossier / relatif, donnees, schema, fil)
+    for nom, (relatif, schema, fil) in S.COMMUNS_FACULTATIFS.items():
+        chemin = dossier / relatif
+        donnees.communs[nom] = _lire(chemin, donnees, schema, fil) if chemin.is_file() else None
     fichiers = sorted(dossier.glob("*.yml"))
     if not fichiers:
         donnees.erreurs.append(Probleme("modules", 1, 1, (), "aucun fichier de module (modules/*.yml)"))
@@ -251,6 +351,8 @@ def valider(racine: Path) -> Donnees:
         module = _lire(chemin, donnees, S.MODULE, chemin.stem)
         if module is not None:
             donnees.modules[chemin.relative_to(donnees.racine).as_posix()] = module
+        else:
+            donnees.modules_en_erreur.append(chemin.relative_to(donnees.racine).as_posix())
     _Croisements(donnees).tout()
     return donnees
 
@@ -270,6 +372,8 @@ class _Croisements:
         self.d = donnees
         self.indicateurs = _ids(donnees.communs.get("indicateurs"), "indicateurs")
         self.sources = _ids(donnees.communs.get("publication"), "sources")
+        bibliotheque = _ids(donnees.communs.get("bibliotheque"), "indicateurs") or set()
+        self.indicateurs_et_bibliotheque = None if self.indicateurs is None else self.indicateurs | bibliotheque
 
     def erreur(self, fichier, position, chemin, message, avertissement=False):
         probleme = Probleme(fichier, *position, tuple(chemin), message, avertissement)
@@ -284,6 +388,7 @@ class _Croisements:
     def tout(self):
         self.modules()
         self.indicateurs_formules()
+        self.bibliotheque()
         self.parametres()
         self.doublons_communs()
         self.journal()
@@ -335,7 +440,8 @@ class _Croisements:
                             f"famille « {famille} » incompatible avec le statut « {statut} »")
 
     def _theme(self, fichier, position, theme, fil, themes):
-        fil_theme = (*fil, theme["titre"] if isinstance(theme.get("titre"), str) else str(theme.get("id")))
+        titre = theme.get("titre")
+        fil_theme = (*fil, titre if isinstance(titre, str) and _nommable(titre) else str(theme.get("id")))
         if isinstance(theme.get("id"), str):
             self._unique(themes, theme["id"], fichier, fichier, theme.position_de("id"), (*fil_theme, "id"),
                          lambda ident, ou: f"id de fiche « {ident} » déjà utilisé dans {ou}")
@@ -362,8 +468,8 @@ class _Croisements:
             if self.sources is not None and isinstance(source, str) and source not in self.sources:
                 self.erreur(fichier, element.position_de("source"), (*fil_theme, f"elements_sources n° {i + 1}", "source"),
                             f"source « {source} » inconnue (absente de modules/communs/publication.yml > sources)")
-        self._references(fichier, theme, "indicateurs_possibles", self.indicateurs, fil_theme, "indicateur",
-                         "modules/communs/indicateurs.yml")
+        self._references(fichier, theme, "indicateurs_possibles", self.indicateurs_et_bibliotheque, fil_theme,
+                         "indicateur", "modules/communs/indicateurs.yml et de la bibliothèque d'indicateurs")
 
     def indicateurs_formules(self):
         table = self.d.communs.get("indicateurs")
@@ -409,6 +515,66 @@ class _Croisements:
             self.erreur(fichier, ind.position_de("variables"), (*fil, "variables"),
                         f"variable(s) déclarée(s) mais absente(s) de la formule : {', '.join(inutiles)}", True)
 
+    def bibliotheque(self):
+        """Bibliothèque d'indicateurs : sources connues, ids uniques (avec indicateurs.yml), formule
+        cohérente avec la nature, seuils complets."""
+        table = self.d.communs.get("bibliotheque")
+        if table is None:
+            return
+        fichier = FICHIER_BIBLIOTHEQUE
+        vus: dict = {i: "modules/communs/indicateurs.yml" for i in (self.indicateurs or set()) if isinstance(i, str)}
+        for ind in table["indicateurs"]:
+            if not isinstance(ind, dict):
+                continue
+            fil = ("Bibliothèque d'indicateurs", ind["libelle"] if isinstance(ind.get("libelle"), str) else str(ind.get("id")))
+            if isinstance(ind.get("id"), str):
+                self._unique(vus, ind["id"], f"{fichier} ligne {ind.position_de('id')[0]}", fichier, ind.position_de("id"),
+                             (*fil, "id"), lambda ident, ou: f"id d'indicateur « {ident} » en double (déjà dans {ou})")
+            seuils = [s for s in ind.get("seuils") or [] if isinstance(s, dict)]
+            for table_source, chemin in ((ind, fil), *((s, (*fil, "seuils", str(s.get("sens")))) for s in seuils)):
+                valeur = table_source.get("source")
+                if self.sources is not None and isinstance(valeur, str) and valeur not in self.sources:
+                    self.erreur(fichier, table_source.position_de("source"), (*chemin, "source"),
+                                f"source « {valeur} » inconnue (absente de modules/communs/publication.yml > sources)")
+            nature = ind.get("nature")
+            if isinstance(ind.get("formule"), str):
+                if nature == "oui_non":
+                    self.erreur(fichier, ind.position_de("formule"), (*fil, "formule"),
+                                "un indicateur Oui/Non n'a pas de formule")
+                elif not ind.get("variables"):
+                    self.erreur(fichier, ind.position_de("formule"), (*fil, "formule"),
+                                "une formule exige ses variables (liste « variables »)")
+                else:
+                    self._formule(fichier, ind, fil)
+            elif ind.get("variables"):
+                self.erreur(fichier, ind.position_de("variables"), (*fil, "variables"),
+                            "variables sans formule : donnez la formule de la source, ou retirez les variables")
+            for seuil in ind.get("seuils") or []:
+                if isinstance(seuil, dict):
+                    self._seuil(fichier, seuil, nature, fil)
+
+    def _seuil(self, fichier, seuil, nature, fil):
+        sens, valeur = seuil.get("sens"), seuil.get("valeur")
+        chemin = (*fil, "seuils", str(sens))
+        position = seuil.position_de("sens")
+        if sens == "entre":
+            if not (_est_du_type(seuil.get("min"), "nombre") and _est_du_type(seuil.get("max"), "nombre")):
+                self.erreur(fichier, position, chemin, "un seuil « entre » exige « min » et « max » (nombres)")
+            elif seuil["min"] > seuil["max"]:
+                self.erreur(fichier, seuil.position_de("min"), chemin, f"min ({seuil['min']}) supérieur à max ({seuil['max']})")
+            if "valeur" in seuil:
+                self.erreur(fichier, seuil.position_de("valeur"), chemin, "un seuil « entre » n'a pas de « valeur » (min et max)")
+            return
+        if "min" in seuil or "max" in seuil:
+            cle = "min" if "min" in seuil else "max"
+            self.erreur(fichier, seuil.position_de(cle), chemin, f"« {cle} » réservé au sens « entre » : utilisez « valeur »")
+        if nature == "oui_non":
+            if sens != "egal" or valeur not in ("Oui", "Non"):
+                self.erreur(fichier, position, chemin, "le seuil d'un indicateur Oui/Non est « sens: egal » avec « valeur: Oui » ou « Non »")
+        elif not _est_du_type(valeur, "nombre"):
+            self.erreur(fichier, seuil.position_de("valeur") if "valeur" in seuil else position, chemin,
+                        f"nombre attendu pour « valeur », reçu {decrire(valeur)}")
+
     def parametres(self):
         table = self.d.communs.get("parametres")
         if table is None:
@@ -450,6 +616,8 @@ class _Croisements:
     def journal(self):
         publication = self.d.communs.get("publication")
         if publication is None:
+            return
+        if self.d.modules_en_erreur:  # un module illisible : ses ids sont inconnus, pas de faux « inconnu »
             return
         ids = {m.get("id") for m in self.d.modules.values()}
         for entree in publication.get("journal") or []:

@@ -5,11 +5,18 @@ arbitraire). Les tables et les listes sont des ``Table`` / ``Liste`` (sous-class
 ``list``) qui savent où se trouve chacune de leurs clés et chacun de leurs éléments, pour que les
 messages d'erreur donnent ``fichier:ligne:colonne``. Les marques de PyYAML commencent à 0 : on
 ajoute 1.
+
+Aucune entrée ne fait planter ni bloquer la lecture : octets non UTF-8, caractères de contrôle
+(NUL…), fichier trop gros, imbrication trop profonde, alias trop nombreux (« bombe » d'alias) ou
+trop développés, dates impossibles, nombres démesurés donnent tous un ``Probleme`` situé
+(``fichier:ligne:colonne``). Les limites (``LIMITES``) sont vérifiées pendant la composition, avant
+toute construction : une bombe d'alias est refusée dès le 21e alias.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -17,6 +24,21 @@ import yaml
 from guide.donnees.erreurs import ErreurReferentiel, Probleme
 
 Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Limites:
+    """Ressources permises pour un fichier YAML (bien au-delà de ce qu'écrit un rédacteur)."""
+
+    octets: int = 256 * 1024           # taille du fichier (le plus gros fait 13 Kio)
+    profondeur: int = 40               # tables et listes imbriquées (le guide en utilise 5)
+    alias: int = 20                    # « *nom » par fichier (le guide n'en utilise aucun)
+    noeuds: int = 10_000               # valeurs écrites dans le fichier (le plus gros : ~400)
+    valeurs: int = 50_000              # valeurs une fois les alias développés
+    problemes: int = 20                # caractères fautifs signalés par fichier (au-delà : un résumé)
+
+
+LIMITES = Limites()
 
 TABULATION = "tabulation interdite pour l'indentation : utilisez des espaces"
 
@@ -38,6 +60,33 @@ _TRADUCTIONS = (
     ("did not find expected '-' indicator", "« - » attendu (élément de liste mal indenté)"),
     ("did not find expected key", "clé attendue (indentation incohérente ?)"),
     ("did not find expected node content", "valeur attendue"),
+    ("expected the node content", "valeur attendue"),
+    ("found character", "caractère interdit en début de valeur : mettre le texte entre guillemets"),
+    ("sequence entries are not allowed here", "« - » inattendu ici (élément de liste mal placé ou mal indenté)"),
+    ("mapping keys are not allowed here", "« ? » inattendu ici"),
+    ("expected a mapping", "« << » (fusion de tables) attend une table ou une liste de tables"),
+    ("second occurrence", "ancre « & » déjà définie plus haut dans le fichier"),
+    ("expected a single document in the stream", "un seul document par fichier (« --- » en trop ?)"),
+    ("but found another document", "un seul document par fichier (« --- » en trop ?)"),
+    ("expected '<document start>'", "contenu inattendu après la fin du document (indentation ?)"),
+    ("found unexpected document separator", "séparateur de document « --- » ou « ... » inattendu"),
+    ("expected a comment or a line break", "commentaire ou fin de ligne attendu"),
+    ("expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide après « & » ou « * »"),
+    ("expected chomping or indentation indicators", "indicateur de bloc mal écrit après « | » ou « > »"),
+    ("expected indentation indicator", "indicateur de bloc mal écrit après « | » ou « > »"),
+    ("expected escape sequence", "séquence d'échappement « \\ » incomplète entre guillemets"),
+    ("invalid indentation or unclosed", "indentation invalide ou « [ » / « { » non fermé"),
+    ("found undefined tag handle", "étiquette YAML « ! » inconnue"),
+    ("expected URI", "étiquette YAML « ! » mal écrite"),
+    ("expected '!'", "étiquette YAML « ! » mal écrite"),
+    ("expected '>'", "étiquette YAML « ! » mal écrite"),
+    ("expected non-empty name", "étiquette YAML « ! » mal écrite"),
+    ("found non-specific tag", "étiquette YAML « ! » mal écrite"),
+    ("expected ' '", "espace attendu (directive ou étiquette YAML mal écrite)"),
+    ("expected a digit", "directive YAML « % » mal écrite"),
+    ("found incompatible YAML document", "directive YAML « % » invalide (version 1.x attendue)"),
+    ("found duplicate YAML directive", "directive YAML « % » en double"),
+    ("duplicate tag handle", "directive YAML « % » en double"),
 )
 
 
@@ -100,14 +149,67 @@ def tabulations(texte: str, fichier: str) -> list[Probleme]:
     return problemes
 
 
+class _Limite(yaml.MarkedYAMLError):
+    """Une limite de ``LIMITES`` est dépassée (le message est déjà en français)."""
+
+
+def _kio(octets: int) -> str:
+    return f"{octets // 1024} Kio"
+
+
+class _Chargeur(yaml.SafeLoader):
+    """``SafeLoader`` qui compte, pendant la composition, la profondeur, les nœuds et les alias."""
+
+    def __init__(self, texte: str, limites: Limites):
+        super().__init__(texte)
+        self.limites = limites
+        self._profondeur = 0
+        self._alias = 0
+        self._noeuds = 0
+
+    def fetch_flow_collection_start(self, TokenClass):
+        # Limite dans l'analyseur lexical : sinon « [[[[… » est lu en entier (coût quadratique)
+        # avant que la composition ne voie le premier niveau.
+        if self.flow_level >= self.limites.profondeur:
+            raise _Limite(problem=f"imbrication trop profonde : {self.limites.profondeur} niveaux "
+                                  "de listes ou de tables au plus",
+                          problem_mark=self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent, index):
+        evenement = self.peek_event()
+        if isinstance(evenement, yaml.AliasEvent):
+            self._alias += 1
+            if self._alias > self.limites.alias:
+                raise _Limite(problem=f"trop d'alias YAML (« *{evenement.anchor} ») : "
+                                      f"{self.limites.alias} au plus par fichier",
+                              problem_mark=evenement.start_mark)
+            return super().compose_node(parent, index)
+        self._noeuds += 1
+        if self._noeuds > self.limites.noeuds:
+            raise _Limite(problem=f"trop de valeurs : {self.limites.noeuds} au plus par fichier",
+                          problem_mark=evenement.start_mark)
+        collection = isinstance(evenement, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+        self._profondeur += collection
+        try:
+            if self._profondeur > self.limites.profondeur:
+                raise _Limite(problem=f"imbrication trop profonde : {self.limites.profondeur} niveaux "
+                                      "de listes ou de tables au plus",
+                              problem_mark=evenement.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._profondeur -= collection
+
+
 class _Constructeur:
     """Construit les valeurs depuis les nœuds en notant les positions et les clés en double."""
 
-    def __init__(self, chargeur: yaml.SafeLoader, fichier: str):
+    def __init__(self, chargeur: _Chargeur, fichier: str):
         self.chargeur = chargeur
         self.fichier = fichier
         self.problemes: list[Probleme] = []
         self._en_cours: set[int] = set()
+        self._valeurs = 0
 
     def erreur(self, position: Position, message: str) -> None:
         self.problemes.append(Probleme(self.fichier, *position, (), message))
@@ -116,6 +218,15 @@ class _Constructeur:
         if id(noeud) in self._en_cours:
             self.erreur(_position(noeud.start_mark), "alias récursif interdit")
             return None
+        limites = self.chargeur.limites
+        self._valeurs += 1
+        if self._valeurs > limites.valeurs:
+            raise _Limite(problem=f"trop de valeurs une fois les alias développés : {limites.valeurs} au plus",
+                          problem_mark=noeud.start_mark)
+        if len(self._en_cours) >= limites.profondeur:
+            raise _Limite(problem=f"imbrication trop profonde une fois les alias développés : "
+                                  f"{limites.profondeur} niveaux au plus",
+                          problem_mark=noeud.start_mark)
         self._en_cours.add(id(noeud))
         try:
             if isinstance(noeud, yaml.MappingNode):
@@ -125,9 +236,21 @@ class _Constructeur:
             if noeud.tag not in _ETIQUETTES_SCALAIRES:
                 self._etiquette(noeud, "str")
                 return None
-            return self.chargeur.construct_object(noeud, deep=True)
+            return self._scalaire(noeud)
         finally:
             self._en_cours.discard(id(noeud))
+
+    def _scalaire(self, noeud: yaml.ScalarNode):
+        try:
+            return self.chargeur.construct_object(noeud, deep=True)
+        except (ValueError, OverflowError):  # 2025-02-30, entier de plus de 4 300 chiffres…
+            valeur = noeud.value if len(noeud.value) <= 40 else noeud.value[:37] + "…"
+            if noeud.tag.endswith(":timestamp"):
+                message = f"date impossible « {valeur} » (AAAA-MM-JJ attendu)"
+            else:
+                message = f"nombre illisible ou démesuré « {valeur} »"
+            self.erreur(_position(noeud.start_mark), message)
+            return None
 
     def _table(self, noeud: yaml.MappingNode) -> Table:
         self._etiquette(noeud, "map")
@@ -162,22 +285,60 @@ class _Constructeur:
         return liste
 
 
-def lire_texte(texte: str, fichier: str):
+_NON_IMPRIMABLE = yaml.reader.Reader.NON_PRINTABLE  # caractères refusés par YAML (NUL, contrôles…)
+_OCTET_INVALIDE = re.compile("[\udc80-\udcff]+")  # octets non UTF-8 (décodage « surrogateescape »)
+
+
+def _situer(texte: str, indice: int) -> Position:
+    debut_ligne = texte.rfind("\n", 0, indice) + 1
+    return texte.count("\n", 0, indice) + 1, indice - debut_ligne + 1
+
+
+def _par_ligne(texte: str, motif: re.Pattern, fichier: str, message, limites: Limites) -> list[Probleme]:
+    """Un problème par ligne où ``motif`` apparaît (le premier de la ligne), au plus ``limites.problemes``."""
+    problemes: list[Probleme] = []
+    derniere = 0
+    for trouve in motif.finditer(texte):
+        ligne, colonne = _situer(texte, trouve.start())
+        if ligne == derniere:
+            continue
+        derniere = ligne
+        if len(problemes) == limites.problemes:
+            reste = sum(1 for _ in motif.finditer(texte, trouve.start()))
+            problemes.append(Probleme(fichier, ligne, colonne, (),
+                                      f"et {reste} autre(s) plus loin (même problème, non détaillés)"))
+            break
+        problemes.append(Probleme(fichier, ligne, colonne, (), message(trouve.group())))
+    return problemes
+
+
+def _caractere_interdit(caractere: str) -> str:
+    code = ord(caractere[0])
+    nom = "caractère nul" if code == 0 else "caractère invisible"
+    return f"{nom} U+{code:04X} interdit : à supprimer (souvent collé depuis un autre logiciel)"
+
+
+def lire_texte(texte: str, fichier: str, limites: Limites = LIMITES):
     """Valeur du document YAML ``texte`` ; lève ``ErreurReferentiel`` (fichier:ligne:colonne)."""
-    problemes = tabulations(texte, fichier)
+    problemes = _par_ligne(texte, _NON_IMPRIMABLE, fichier, _caractere_interdit, limites)
+    problemes += tabulations(texte, fichier)[: limites.problemes]
     if problemes:
         raise ErreurReferentiel(problemes)
-    chargeur = yaml.SafeLoader(texte)
+    chargeur = _Chargeur(texte, limites)
+    constructeur = _Constructeur(chargeur, fichier)
     try:
         noeud = chargeur.get_single_node()
         if noeud is None:
             raise ErreurReferentiel([Probleme(fichier, 1, 1, (), "fichier vide")])
-        constructeur = _Constructeur(chargeur, fichier)
         valeur = constructeur.valeur(noeud)
-        if valeur is None:  # « --- » seul, ou « ~ »
+        if valeur is None and not constructeur.problemes:  # « --- » seul, ou « ~ »
             raise ErreurReferentiel([Probleme(fichier, 1, 1, (), "fichier vide")])
+    except _Limite as exc:
+        raise ErreurReferentiel([Probleme(fichier, *_position(exc.problem_mark), (), exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark or exc.context_mark
+        if (exc.problem or "").startswith("expected a mapping") and exc.context_mark:
+            marque = exc.context_mark  # fusion « << » : la table qui fusionne, pas la valeur fusionnée
         position = _position(marque) if marque else (1, 1)
         raise ErreurReferentiel([Probleme(fichier, *position, (), traduire(exc.problem or ""))]) from None
     except yaml.YAMLError as exc:
@@ -189,14 +350,26 @@ def lire_texte(texte: str, fichier: str):
     return valeur
 
 
-def lire_fichier(chemin: Path, racine: Path):
+def lire_octets(octets: bytes, fichier: str, limites: Limites = LIMITES):
+    """Valeur du document YAML ``octets`` (UTF-8, BOM toléré) ; lève ``ErreurReferentiel``."""
+    if len(octets) > limites.octets:
+        raise ErreurReferentiel([Probleme(fichier, 1, 1, (), f"fichier trop volumineux : plus de "
+                                                            f"{_kio(limites.octets)} (limite du guide)")])
+    texte = octets.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    problemes = _par_ligne(texte, _OCTET_INVALIDE, fichier,
+                           lambda _: "encodage invalide : UTF-8 attendu (réenregistrer le fichier en UTF-8)",
+                           limites)
+    if problemes:
+        raise ErreurReferentiel(problemes)
+    return lire_texte(texte, fichier, limites)
+
+
+def lire_fichier(chemin: Path, racine: Path, limites: Limites = LIMITES):
     """Lit ``chemin`` (UTF-8) ; les messages le nomment relativement à ``racine``."""
     fichier = chemin.relative_to(racine).as_posix() if chemin.is_relative_to(racine) else str(chemin)
     try:
-        texte = chemin.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        ligne = chemin.read_bytes()[: exc.start].count(b"\n") + 1
-        raise ErreurReferentiel([Probleme(fichier, ligne, 1, (), "encodage invalide : UTF-8 attendu")]) from None
+        with chemin.open("rb") as flux:
+            octets = flux.read(limites.octets + 1)  # jamais plus : un fichier géant n'est pas lu
     except OSError as exc:
         raise ErreurReferentiel([Probleme(fichier, 1, 1, (), f"lecture impossible ({exc.strerror})")]) from None
-    return lire_texte(texte.removeprefix("\ufeff"), fichier)
+    return lire_octets(octets, fichier, limites)

@@ -15,11 +15,15 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 __all__ = [
     "DIRECTIVES",
+    "EnLigneConnus",
     "EnteteInterdit",
+    "en_ligne_connus",
     "attributs_interdits",
     "empreinte",
     "injecter_meta",
@@ -201,3 +205,71 @@ def injecter_meta(html: str, politique_page: str) -> str:
     if repere is None:
         raise ValueError("page HTML sans <head> : impossible d'y placer la politique CSP")
     return html[: repere.end()] + "\n" + balise + html[repere.end() :]
+
+
+# --- Liste des scripts et styles en ligne connus ------------------------------------------------
+#
+# La politique n'autorise par empreinte que les scripts et styles en ligne ÉCRITS dans les gabarits
+# du thème (Material) ou du projet (guide/rendu/overrides) : chaque <script>…</script> ou <style>…</style>
+# d'un gabarit devient un motif où une expression Jinja « {{ … }} » ne peut valoir qu'une adresse
+# relative ou un nom (lettres, chiffres, « . / : # ? & = % ~ + - _ ») : elle ne peut ni fermer une
+# chaîne JavaScript ni ajouter d'instruction. Tout autre script ou style en ligne (texte YAML ou
+# Markdown devenu balise, extension qui en ajoute) arrête la construction, page nommée.
+
+_VALEUR_JINJA = r"[\w./:#?&=%~+-]*"
+_BALISE_GABARIT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_ATTRIBUT = re.compile(r"""([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_LITTERAL_MINIMAL = 20  # un motif fait surtout d'expressions autoriserait trop de choses
+
+
+@dataclass(frozen=True)
+class EnLigneConnus:
+    """Motifs des scripts et des styles en ligne écrits dans les gabarits (voir ``en_ligne_connus``)."""
+
+    scripts: tuple[re.Pattern, ...]
+    styles: tuple[re.Pattern, ...]
+
+    def script(self, texte: str) -> bool:
+        return any(m.fullmatch(texte) for m in self.scripts)
+
+    def style(self, texte: str) -> bool:
+        return any(m.fullmatch(texte) for m in self.styles)
+
+
+def _motif(contenu: str) -> re.Pattern | None:
+    if "{%" in contenu or "{#" in contenu:  # bloc Jinja dans le script : contenu non déterminé
+        return None
+    litteraux = _EXPRESSION.split(contenu)
+    if sum(len(x.strip()) for x in litteraux) < _LITTERAL_MINIMAL:
+        return None
+    return re.compile(_VALEUR_JINJA.join(re.escape(x) for x in litteraux))
+
+
+def en_ligne_connus(dossiers: Iterable[Path]) -> EnLigneConnus:
+    """Motifs des scripts exécutables et des styles en ligne de tous les gabarits ``*.html``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "base.html").write_text(
+    ...         '<script>__md_scope=new URL("{{ base_url }}",location)</script>', encoding="utf-8")
+    ...     connus = en_ligne_connus([Path(d)])
+    >>> connus.script('__md_scope=new URL("../..",location)')
+    True
+    >>> connus.script('__md_scope=new URL("",alert(1)),location)')
+    False
+    """
+    scripts: dict[str, re.Pattern] = {}
+    styles: dict[str, re.Pattern] = {}
+    for dossier in dossiers:
+        for gabarit in sorted(Path(dossier).rglob("*.html")):
+            texte = gabarit.read_text(encoding="utf-8")
+            for balise, attributs, contenu in _BALISE_GABARIT.findall(texte):
+                valeurs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+                           for m in _ATTRIBUT.finditer(attributs)}
+                if balise.lower() == "script" and ("src" in valeurs or not _executable(valeurs)):
+                    continue
+                motif = _motif(contenu)
+                if motif is not None:
+                    (scripts if balise.lower() == "script" else styles)[motif.pattern] = motif
+    return EnLigneConnus(tuple(scripts.values()), tuple(styles.values()))

@@ -1,1 +1,2 @@
-"""Couche rendu : pages générées, Markdown et HTML des gabarits Jinja, dates (n'importe que guide.donnees)."""
+"""Couche rendu : pages générées, Markdown et HTML des gabarits Jinja, dates, typographie
+(n'importe que guide.donnees)."""

@@ -16,6 +16,8 @@ from calculators.formule import notation_francaise
 from calculators.nombres import nombre_fr
 from calculators.vocabulaire import SECTEURS
 
+from guide.donnees.schema import NATURES
+
 __all__ = [
     "calculateur_avancement",
     "calculateur_indicateur",
@@ -99,15 +101,25 @@ def calculateur_modulation(ref) -> str:
     )
 
 
+COMPARATEURS = ((">", "supérieur à (>)"), ("≥", "supérieur ou égal à (≥)"), ("<", "inférieur à (<)"),
+                ("≤", "inférieur ou égal à (≤)"), ("=", "égal à (=)"))
+
+
 def calculateur_indicateur(ref, identifiant: str) -> str:
-    """Calculateur d'un indicateur : un champ par variable, formule en notation française."""
+    """Calculateur d'un indicateur : un champ par variable, formule en notation française ; pour un
+    indicateur de la bibliothèque, sa source, une cible facultative et ses seuils."""
     indicateur = ref.indicateur(identifiant)
     variables = [{**variable, "aide": _bornes(variable)} for variable in indicateur["variables"]]
+    source = ref.sources.get(indicateur["source"]) if "source" in indicateur else None
+    oui_non = indicateur.get("nature") == "oui_non"
     return _rendre(
         "indicateur.html",
         indicateur=indicateur,
         variables=variables,
-        formule=notation_francaise(indicateur["formule"]),
+        formule=notation_francaise(indicateur["formule"]) if indicateur.get("formule") else "",
+        source=source,
+        nature=NATURES.get(indicateur.get("nature"), ""),
+        comparateurs=[c for c in COMPARATEURS if c[0] == "="] if oui_non else COMPARATEURS,
     )
 
 
@@ -118,4 +130,9 @@ def calculateur_trajectoire(ref) -> str:
 
 def liste_calculateurs(ref) -> str:
     """Liste (Markdown) des calculateurs, pour la page calculateurs/index.md."""
-    return _rendre("liste.md", indicateurs=list(ref.indicateurs.values()))
+    from guide.rendu.pages import TITRES_GROUPES, titre_nav
+    from guide.donnees.referentiel import a_un_calculateur
+
+    groupes = [(source, [i for i in membres if a_un_calculateur(i)]) for source, membres in ref.groupes_bibliotheque()]
+    return _rendre("liste.md", indicateurs=list(ref.indicateurs.values()), titres=TITRES_GROUPES, titre_nav=titre_nav,
+                   groupes=[(source, membres) for source, membres in groupes if membres])

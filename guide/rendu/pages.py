@@ -10,9 +10,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from guide.donnees.chemins import FICHIER_INDICATEURS
-from guide.donnees.referentiel import Referentiel
-
+from guide.donnees.chemins import FICHIER_BIBLIOTHEQUE, FICHIER_INDICATEURS
+from guide.donnees.referentiel import Referentiel, a_un_calculateur
 CALCULATEURS_DEDIES = ("avancement", "modulation", "trajectoire")
 ENTREE_MODULES = "modules/index.md"
 ENTREE_CALCULATEURS = "calculateurs/index.md"
@@ -67,9 +66,14 @@ def pages_generees(ref: Referentiel) -> list[PageGeneree]:
         for theme in module["themes"]:
             pages.append(PageGeneree(chemin_theme(module["id"], theme["id"]), theme["titre"],
                                      f'{{{{ page_theme("{module["id"]}", "{theme["id"]}") }}}}', source))
-    for indicateur in ref.indicateurs.values():
-        pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), indicateur["libelle"],
-                                 f'{{{{ calculateur_indicateur("{indicateur["id"]}") }}}}', FICHIER_INDICATEURS))
+    for indicateur in ref.calculables():
+        macro = f'{{{{ calculateur_indicateur("{indicateur["id"]}") }}}}'
+        if indicateur["id"] in ref.indicateurs:
+            pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), indicateur["libelle"], macro, FICHIER_INDICATEURS))
+        else:  # la définition, les seuils et les exemples sont dans l'annexe des indicateurs
+            lien = f"[Définition, seuils et exemples dans l'annexe des indicateurs](guide:annexes/indicateurs.md#{indicateur['id']})"
+            pages.append(PageGeneree(chemin_calculateur(indicateur["id"]), titre_nav(indicateur), f"{lien}\n\n{macro}",
+                                     FICHIER_BIBLIOTHEQUE))
     return pages
 
 
@@ -88,7 +92,27 @@ def nav_calculateurs(ref: Referentiel, existe: Callable[[str], bool]) -> list:
     """Section « Calculateurs » : les pages écrites qui existent, puis un calculateur par indicateur."""
     ecrites = [f"calculateurs/{nom}.md" for nom in CALCULATEURS_DEDIES]
     indicateurs = [{i["libelle"]: chemin_calculateur(i["id"])} for i in ref.indicateurs.values()]
-    return [ENTREE_CALCULATEURS, *(p for p in ecrites if existe(p)), {"Indicateurs": indicateurs}]
+    section = [ENTREE_CALCULATEURS, *(p for p in ecrites if existe(p)), {"Indicateurs": indicateurs}]
+    bibliotheque = []
+    for source, membres in ref.groupes_bibliotheque():
+        pages = [{titre_nav(i): chemin_calculateur(i["id"])} for i in membres if a_un_calculateur(i)]
+        if pages:
+            bibliotheque.append({TITRES_GROUPES.get(source["id"], source["titre"]): pages})
+    if bibliotheque:
+        section.append({"Indicateurs des sources": bibliotheque})
+    return section
+
+
+TITRES_GROUPES = {  # titres courts de navigation des groupes de la bibliothèque
+    "cpom-besancon": "e-CARS – CPOM du CCAS de Besançon",
+    "guide-idf": "Île-de-France (guide PA)",
+    "methodo-pdl": "Pays de la Loire (PH, 2011)",
+}
+
+
+def titre_nav(indicateur: dict) -> str:
+    """« Pil_003 – Taux d'occupation… » : le code de la source devant le libellé, s'il y en a un."""
+    return f"{indicateur['code']} – {indicateur['libelle']}" if indicateur.get("code") else indicateur["libelle"]
 
 
 def completer_nav(nav: list, ref: Referentiel, existe: Callable[[str], bool]) -> list:

@@ -14,7 +14,7 @@ from calculators.nombres import nombre_fr
 from calculators.vocabulaire import SECTEURS, VOCABULAIRE, libelle_secteur
 
 from guide.donnees.referentiel import Referentiel
-from guide.donnees.schema import ETATS, PORTES_ENTREE
+from guide.donnees.schema import ETATS, NATURES, PORTES_ENTREE
 from guide.rendu.dates import date_fr
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "liste_modules",
     "mentions_legales",
     "page_indicateur",
+    "page_indicateur_bibliotheque",
     "page_module",
     "page_theme",
     "rendre",
@@ -69,7 +70,7 @@ _env = jinja2.Environment(
 _env.filters.update(nombre_fr=nombre_fr, date_fr=date_fr, cellule=cellule, notation_francaise=notation_francaise)
 _env.tests["contient"] = lambda valeur, element: element in valeur
 _env.globals.update(PORTES_ENTREE=PORTES_ENTREE, SECTEURS=SECTEURS, ETATS=ETATS, libelle_secteur=libelle_secteur,
-                    VOCABULAIRE=VOCABULAIRE, grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR)
+                    VOCABULAIRE=VOCABULAIRE, grouper=grouper, LIBELLES_EDITEUR=LIBELLES_EDITEUR, NATURES=NATURES)
 
 
 def rendre(gabarit: str, **contexte) -> str:
@@ -106,8 +107,65 @@ def tableau_conclusion(ref: Referentiel) -> str:
 
 
 def annexe_indicateurs(ref: Referentiel) -> str:
-    """Tous les indicateurs, l'échelle des phases, les jours d'ouverture et la modulation."""
-    return rendre("annexe_indicateurs.md.j2", ref=ref, page_indicateur=page_indicateur)
+    """Tous les indicateurs, l'échelle des phases, les jours d'ouverture, la modulation, puis la
+    bibliothèque d'indicateurs des sources groupée par source."""
+    return rendre("annexe_indicateurs.md.j2", ref=ref, page_indicateur=page_indicateur,
+                   page_indicateur_bibliotheque=page_indicateur_bibliotheque)
+
+
+def page_indicateur_bibliotheque(ref: Referentiel, indicateur_id: str) -> str:
+    """Un indicateur de la bibliothèque : source et lieu, région, définition, formule ou « formule non
+    donnée par la source », seuils avec leur source, exemples."""
+    from guide.donnees.referentiel import a_un_calculateur
+
+    indicateur = ref.bibliotheque[indicateur_id]
+    return rendre("indicateur_bibliotheque.md.j2", ref=ref, indicateur=indicateur,
+                   lien_calculateur=a_un_calculateur(indicateur), texte_seuil=texte_seuil,
+                   valeur_exemple=valeur_exemple, cibles_exemple=cibles_exemple)
+
+
+def texte_seuil(seuil: dict, unite: str = "") -> str:
+    """Seuil du YAML écrit à la française, par ``calculators.seuils`` (même texte que le calculateur).
+
+    >>> texte_seuil({"sens": "superieur", "strict": True, "valeur": 70}, "%")
+    '> 70\xa0%'
+    >>> texte_seuil({"sens": "entre", "strict": False, "min": 5, "max": 10}, "%")
+    'entre 5\xa0% et 10\xa0%'
+    """
+    from calculators.nombres import decimal_exact
+    from calculators.seuils import Seuil, texte
+
+    valeur = seuil.get("valeur")
+    nombre = lambda v: None if v is None else decimal_exact(v)  # noqa: E731
+    return texte(Seuil(seuil["sens"], valeur=valeur if isinstance(valeur, str) else nombre(valeur),
+                       minimum=nombre(seuil.get("min")), maximum=nombre(seuil.get("max")),
+                       strict=seuil.get("strict", False)), unite)
+
+
+def _nombre_ou_texte(valeur, indicateur: dict) -> str:
+    """Oui/Non tel quel ; un nombre avec les décimales de l'indicateur (« 92,00 », « 287 »)."""
+    if isinstance(valeur, str):
+        return valeur
+    from calculators.nombres import decimal_exact, francais
+
+    return francais(decimal_exact(valeur), indicateur["decimales"] if indicateur["nature"] == "ratio" else None)
+
+
+def valeur_exemple(exemple: dict, indicateur: dict) -> str:
+    """« 90 640 / 107 310 = 84,47 % », « 287 », « Non »."""
+    valeur = _nombre_ou_texte(exemple["valeur"], indicateur)
+    if not isinstance(exemple["valeur"], str) and indicateur["unite"] in ("%", "€"):
+        valeur += "\u00a0" + indicateur["unite"]
+    if exemple.get("numerateur") is not None and exemple.get("denominateur") is not None:
+        return f"{nombre_fr(exemple['numerateur'])} / {nombre_fr(exemple['denominateur'])} = {valeur}"
+    return valeur
+
+
+def cibles_exemple(exemple: dict, indicateur: dict) -> str:
+    """« > 292 ; > 303 ; … » : les cibles annuelles, avec le signe de la fiche s'il y en a un."""
+    signe = exemple.get("signe")
+    cibles = [_nombre_ou_texte(c, indicateur) for c in exemple.get("cibles") or []]
+    return " ; ".join(f"{signe} {c}" if signe else c for c in cibles)
 
 
 def glossaire(ref: Referentiel) -> str:

@@ -5,7 +5,8 @@ import importlib
 
 import pytest
 
-MODULES = ["analyseur_fr", "avancement", "contrat", "entrees", "erreurs", "formule", "modulation", "nombres", "trajectoire", "vocabulaire"]
+MODULES = ["analyseur_fr", "avancement", "contrat", "entrees", "erreurs", "formule", "modulation", "nombres", "seuils",
+           "trajectoire", "vocabulaire"]
 
 
 @pytest.mark.parametrize("nom", MODULES)

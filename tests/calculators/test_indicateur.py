@@ -72,7 +72,7 @@ M = "taux-mesures-levees"
             {"id": "inconnu", "valeurs": {}},
             [
                 "id: indicateur inconnu « inconnu » (indicateurs : taux-avancement-plan-actions, taux-occupation, "
-                "taux-mesures-levees, ecart-budgetaire)"
+                "taux-mesures-levees, ecart-budgetaire, file-active, outils-numeriques, occupation-aj, encadrement, absenteisme, resultat)"
             ],
         ),
         ({"id": M}, ["valeurs: champ obligatoire manquant"]),

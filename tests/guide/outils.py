@@ -31,7 +31,9 @@ class Cas:
 
 def lire_cas(chemin: Path) -> Cas:
     cas = Cas(chemin)
-    for ligne in chemin.read_text(encoding="utf-8").splitlines():
+    # Octets décodés avec remplacement : un cas peut être volontairement non UTF-8 (les métadonnées
+    # « #> » restent lisibles) ; le test copie les octets tels quels.
+    for ligne in chemin.read_bytes().decode("utf-8", errors="replace").splitlines():
         if not ligne.startswith("#> "):
             continue
         cle, _, valeur = ligne[3:].partition(": ")

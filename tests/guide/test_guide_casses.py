@@ -21,7 +21,7 @@ def test_cas_casse(chemin, tmp_path):
     cas = lire_cas(chemin)
     assert cas.cible and (cas.erreurs or cas.avertissements), "cas sans cible ni message attendu"
     projet = copier_donnees(tmp_path)
-    (projet / cas.cible).write_text(chemin.read_text(encoding="utf-8"), encoding="utf-8")
+    (projet / cas.cible).write_bytes(chemin.read_bytes())
 
     donnees = valider(projet)
     erreurs = sorted(donnees.erreurs + (donnees.avertissements if cas.strict else []))
@@ -35,7 +35,7 @@ def test_cas_casse(chemin, tmp_path):
 def test_l_exception_racine_porte_toutes_les_erreurs(chemin, tmp_path):
     cas = lire_cas(chemin)
     projet = copier_donnees(tmp_path)
-    (projet / cas.cible).write_text(chemin.read_text(encoding="utf-8"), encoding="utf-8")
+    (projet / cas.cible).write_bytes(chemin.read_bytes())
     if not cas.erreurs:
         ref = charger_referentiel(projet, strict=cas.strict)
         assert [str(a) for a in ref.avertissements] == cas.avertissements

@@ -61,7 +61,8 @@ def test_cle_inconnue_avertit_et_bloque_en_strict(tmp_path):
 
 @pytest.mark.parametrize(("arguments", "erreur"), [
     ([], "python -m guide : erreur : arguments obligatoires manquants : commande"),
-    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' (choix possibles : 'check', 'calcul')"),
+    (["chek"], "python -m guide : erreur : argument commande: choix invalide : 'chek' "
+               "(choix possibles : 'check', 'calcul', 'schema')"),
 ])
 def test_arguments_invalides_en_francais(arguments, erreur):
     resultat = subprocess.run([sys.executable, "-m", "guide", *arguments], cwd=RACINE,
@@ -90,4 +91,22 @@ def test_calcul_avec_les_parametres_du_projet_courant(tmp_path):
     assert resultat.stderr.splitlines() == [
         "paramètres du projet impossibles à charger depuis modules/ : 1 erreur dans le YAML du guide :",
         "modules/communs/parametres.yml:1:1: Paramètres > phases : la somme des poids des phases vaut 46 au lieu de 100",
+    ]
+
+
+def test_dossier_et_liens_casses_situes_sans_trace(tmp_path):
+    projet = copier_donnees(tmp_path)
+    modules = projet / "modules"
+    (modules / "zz.yml").mkdir()
+    (modules / "boucle.yml").symlink_to("boucle.yml")
+    (modules / "absent.yml").symlink_to("nulle-part.yml")
+
+    resultat = check("--racine", str(projet))
+
+    assert resultat.returncode == 1 and "Traceback" not in resultat.stderr
+    assert resultat.stderr.splitlines() == [
+        "3 erreurs dans le YAML du guide :",
+        "modules/absent.yml:1:1: lien symbolique cassé ou en boucle",
+        "modules/boucle.yml:1:1: lien symbolique cassé ou en boucle",
+        "modules/zz.yml:1:1: n'est pas un fichier (dossier ?) : renommer sans l'extension .yml",
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -102,7 +104,7 @@ def test_chaque_module_et_chaque_fiche_a_sa_page_et_son_titre(site_construit, re
         assert page.is_file(), f"page manquante pour le module {module['id']}"
         assert titre_h1(page) == " ".join(module["titre"].split())
         contenu = page.read_text(encoding="utf-8")
-        assert f"Source : <code>{ref.fichiers[module['id']]}</code>" in contenu
+        assert f"Source\u00a0: <code>{ref.fichiers[module['id']]}</code>" in contenu
         for theme in module["themes"]:
             fiche = site_construit / "modules" / module["id"] / theme["id"] / "index.html"
             assert fiche.is_file(), f"page manquante pour la fiche {module['id']}/{theme['id']}"
@@ -242,5 +244,62 @@ def test_depot_configure_lien_de_modification_sans_vignette_de_forge(tmp_path):
 
 def test_sans_depot_la_source_yaml_est_nommee(site_construit):
     page = (site_construit / "modules" / "prevention" / "index.html").read_text(encoding="utf-8")
-    assert "Source : <code>modules/prevention.yml</code>" in page
+    assert "Source\u00a0: <code>modules/prevention.yml</code>" in page
     assert "Modifier cette page" not in page
+
+
+BOMBE = "".join(f"{c}: &{c} [" + ",".join([f"*{p}"] * 9 if p else ['"lol"'] * 9) + "]\n"
+                for p, c in zip([None, *"abcdefgh"], "abcdefghi"))
+
+
+def casser_comme_dans_l_issue(projet: Path) -> list[str]:
+    """Les fautes de l'issue 7 à la fois ; renvoie les messages exacts attendus."""
+    modules = projet / "modules"
+    glossaire = modules / "communs" / "glossaire.yml"
+    glossaire.write_text(glossaire.read_text(encoding="utf-8").replace("sigles:", "sigle:"), encoding="utf-8")
+    (modules / "communs" / "indicateurs.yml").write_text("indicateurs: 5\n", encoding="utf-8")
+    (modules / "zz-bombe.yml").write_text(BOMBE, encoding="utf-8")
+    (modules / "zz-nul.yml").write_bytes(b"id: zz-nul\ntitre: Nul\x00\n")
+    prevention = modules / "prevention.yml"
+    prevention.write_bytes(b"\xff" + prevention.read_bytes())
+    return [
+        "modules/communs/glossaire.yml:3:1: Glossaire > sigles : champ obligatoire manquant",
+        "modules/communs/glossaire.yml:3:1: Glossaire : clé inconnue « sigle » : vouliez-vous dire « sigles » ?",
+        "modules/communs/indicateurs.yml:1:1: Indicateurs > indicateurs : liste attendue, reçu entier 5",
+        "modules/prevention.yml:1:1: encodage invalide : UTF-8 attendu (réenregistrer le fichier en UTF-8)",
+        "modules/zz-bombe.yml:4:14: trop d'alias YAML (« *c ») : 20 au plus par fichier",
+        "modules/zz-nul.yml:2:11: caractère nul U+0000 interdit : à supprimer (souvent collé depuis un autre logiciel)",
+    ]
+
+
+def test_build_et_check_situent_les_fautes_de_l_issue_sans_trace_python(tmp_path):
+    projet = copier_projet(tmp_path / "projet")
+    attendus = casser_comme_dans_l_issue(projet)
+
+    construction = construire(projet, tmp_path / "site")
+    verification = subprocess.run([sys.executable, "-m", "guide", "check", "--racine", str(projet)], cwd=RACINE,
+                                  capture_output=True, text=True, timeout=120)
+
+    for resultat in (construction, verification):
+        sortie = resultat.stdout + resultat.stderr
+        assert resultat.returncode != 0
+        assert "Traceback" not in sortie
+        assert ("6 erreurs dans le YAML du guide :" if resultat is construction else "5 erreurs") in sortie
+        for attendu in attendus:
+            assert attendu in sortie
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.complet  # construction complète (Pyodide de npm, PDF par Chromium)
+def test_build_echoue_sur_un_script_en_ligne_inconnu_page_nommee(tmp_path):
+    projet = copier_projet(tmp_path / "projet")
+    (projet / "node_modules").symlink_to(RACINE / "node_modules")  # Pyodide, publié avant la CSP
+    (projet / "docs" / "essai-script.md").write_text(
+        "# Essai\n\nTexte.\n\n<script>document.title = 'injecté'</script>\n", encoding="utf-8")
+
+    resultat = construire(projet, tmp_path / "site")
+
+    sortie = resultat.stdout + resultat.stderr
+    assert resultat.returncode != 0
+    assert "Traceback" not in sortie
+    assert "essai-script/index.html : script en ligne inconnu « document.title = 'injecté' »" in sortie

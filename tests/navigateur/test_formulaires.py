@@ -42,8 +42,8 @@ def tous_les_formulaires():
     yield "avancement", formulaires.calculateur_avancement(REF)
     yield "modulation", formulaires.calculateur_modulation(REF)
     yield "trajectoire", formulaires.calculateur_trajectoire(REF)
-    for identifiant in REF.indicateurs:
-        yield identifiant, formulaires.calculateur_indicateur(REF, identifiant)
+    for indicateur in REF.calculables():
+        yield indicateur["id"], formulaires.calculateur_indicateur(REF, indicateur["id"])
 
 
 @pytest.mark.parametrize(("nom", "html"), list(tous_les_formulaires()), ids=lambda v: v if len(v) < 60 else "html")
@@ -87,4 +87,10 @@ def test_liste_des_calculateurs():
     liste = formulaires.liste_calculateurs(REF)
     liens = re.findall(r"\]\(([^)]+)\)", liste)
     assert liens[:3] == ["avancement.md", "modulation.md", "trajectoire.md"]
-    assert liens[3:] == [f"indicateurs/{i}.md" for i in REF.indicateurs]
+    assert liens[3:3 + len(REF.indicateurs)] == [f"indicateurs/{i}.md" for i in REF.indicateurs]
+    assert liens[3 + len(REF.indicateurs):] == [
+        lien for i in REF.calculables()[len(REF.indicateurs):]
+        for lien in (["../annexes/indicateurs.md#bibliotheque"] if i["id"] in PREMIERS_DE_GROUPE else []) + [f"indicateurs/{i['id']}.md"]]
+
+
+PREMIERS_DE_GROUPE = ("ecars-pil-003", "idf-occupation-ht", "pdl-i-11")  # chaque groupe s'ouvre sur un lien vers l'annexe

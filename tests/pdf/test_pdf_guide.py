@@ -103,7 +103,7 @@ def date_attendue(source: str):
 ])
 def test_date_de_mise_a_jour(site_construit, page, source):
     html = (site_construit / page).read_text(encoding="utf-8")
-    m = re.search(r'Dernière mise à jour : <time datetime="([\d-]+)">([^<]+)</time>', html)
+    m = re.search(r'Dernière mise à jour\u00a0: <time datetime="([\d-]+)">([^<]+)</time>', html)
     assert m, f"{page} : date de mise à jour absente"
     assert m.group(1) == date_attendue(source)
     jour, mois, annee = m.group(2).split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guide.publication import csp
-from guide.publication.finalisation import ErreurPublication, appliquer_csp
+from guide.publication.finalisation import ErreurPublication, appliquer_csp, dossiers_gabarits
 
 # Script de base de Material 9.8.1 pour une page de profondeur 1 (base_url "..").
 MATERIAL_BASE = (
@@ -134,16 +134,26 @@ def _page(script: str, corps: str = "") -> str:
     return f'<html><head><meta charset="utf-8"><script>{script}</script></head><body>{corps}</body></html>'
 
 
+def _connus(tmp_path, *scripts: str) -> csp.EnLigneConnus:
+    """Liste des scripts connus tirée d'un gabarit de test qui contient ``scripts``."""
+    gabarits = tmp_path.parent / (tmp_path.name + "-gabarits")
+    gabarits.mkdir(exist_ok=True)
+    (gabarits / "base.html").write_text("".join(f"<script>{s}</script>\n" for s in scripts), encoding="utf-8")
+    return csp.en_ligne_connus([gabarits])
+
+
 def test_une_politique_pour_tout_le_site(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text(_page("un()"), encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text(_page("deux()"), encoding="utf-8")
-    politique = appliquer_csp(tmp_path)
-    assert csp.empreinte("un()") in politique and csp.empreinte("deux()") in politique
+    (tmp_path / "index.html").write_text(_page("premier_script_du_gabarit()"), encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(_page("second_script_du_gabarit()"), encoding="utf-8")
+    connus = _connus(tmp_path, "premier_script_du_gabarit()", "second_script_du_gabarit()")
+    politique = appliquer_csp(tmp_path, connus)
+    un, deux = "premier_script_du_gabarit()", "second_script_du_gabarit()"
+    assert csp.empreinte(un) in politique and csp.empreinte(deux) in politique
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp.politique_meta(politique)}">'
     for page in ("index.html", "a/index.html"):
         assert meta in (tmp_path / page).read_text(encoding="utf-8")
-    assert appliquer_csp(tmp_path) == politique  # second passage : même résultat
+    assert appliquer_csp(tmp_path, connus) == politique  # second passage : même résultat
 
 
 def test_attributs_bloques_arretent_la_construction(tmp_path):
@@ -158,3 +168,33 @@ def test_attributs_bloques_arretent_la_construction(tmp_path):
         "  x/index.html : <button onclick=…>\n"
         "  y.html : <p style=…>"
     )
+
+
+def test_script_en_ligne_inconnu_arrete_la_construction_page_nommee(tmp_path):
+    (tmp_path / "modules" / "prevention").mkdir(parents=True)
+    (tmp_path / "index.html").write_text(_page("script_du_gabarit_connu()"), encoding="utf-8")
+    (tmp_path / "modules" / "prevention" / "index.html").write_text(
+        _page("script_du_gabarit_connu()", "<script>fetch('/x?c='+document.cookie)</script><style>p{}</style>"),
+        encoding="utf-8")
+    with pytest.raises(ErreurPublication) as erreur:
+        appliquer_csp(tmp_path, _connus(tmp_path, "script_du_gabarit_connu()"))
+    assert str(erreur.value) == (
+        "Scripts ou styles en ligne qui ne viennent ni des gabarits du thème ni de ceux du projet "
+        "(la politique CSP ne les autorise pas ; mettre le JavaScript dans un fichier .js de "
+        "docs/assets/js/) :\n"
+        "  modules/prevention/index.html : script en ligne inconnu « fetch('/x?c='+document.cookie) »\n"
+        "  modules/prevention/index.html : style en ligne inconnu « p{} »"
+    )
+    assert "Content-Security-Policy" not in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_les_scripts_du_theme_sont_connus_et_leurs_expressions_bornees():
+    connus = csp.en_ligne_connus(dossiers_gabarits())
+    modele = ('__md_scope=new URL("{}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+              '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+              '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}'
+              'catch(e){{}}}}')
+    for base in ("/", ".", "..", "../../.."):
+        assert connus.script(modele.format(base))
+    assert not connus.script(modele.format('",alert(1),"'))  # une valeur ne sort pas de sa chaîne
+    assert not connus.script("alert(1)")

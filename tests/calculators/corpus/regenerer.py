@@ -132,6 +132,32 @@ CAS = [
     ("modulation", "hors-limites", "Erreur : capacité démesurée, résultat au-delà de la précision du calcul", {"etablissements": [esms(jours_ouverture=1, capacite="1e30", realisee=1, cible=95, dotation=1000)]}),
     # --- contrat ---
     ("budget", "calculateur-inconnu", "Erreur : calculateur inconnu", {}),
+    # --- bibliothèque d'indicateurs : nombres, Oui/Non, seuils (issue 8) ---
+    ("indicateur", "nombre-cible-stricte", "Acc_043 : 6 actions pour une cible « > 6 » : non atteinte (signe strict)", {"id": "file-active", "valeur": 6, "cible": {"comparateur": ">", "valeur": 6}}),
+    ("indicateur", "nombre-cible-atteinte", "File active 339 pour une cible « ≥ 339 » (texte à la française)", {"id": "file-active", "valeur": "339", "cible": {"comparateur": ">=", "valeur": "339,0"}}),
+    ("indicateur", "nombre-non-entier", "Erreur : un nombre compté doit être entier et positif", {"id": "file-active", "valeur": 12.5, "cible": {"comparateur": "≈", "valeur": -1}}),
+    ("indicateur", "oui-non", "Oui/Non en casse libre, seuil « = Oui » respecté", {"id": "outils-numeriques", "valeur": " oui ", "cible": {"comparateur": "=", "valeur": "Oui"}}),
+    ("indicateur", "oui-non-invalide", "Erreur : valeur ni Oui ni Non, comparateur « > » refusé pour un Oui/Non", {"id": "outils-numeriques", "valeur": True, "cible": {"comparateur": ">", "valeur": "Non"}}),
+    ("indicateur", "seuil-franchi", "Accueil de jour 13 places, 1 767 journées sur 253 jours : 53,72 %, seuil « > 70 % » non respecté", indic("occupation-aj", journees_realisees=1767, capacite=13)),
+    ("indicateur", "seuil-entre-borne", "Encadrement exactement 5 % : « entre 5 % et 10 % » respecté (bornes comprises)", indic("encadrement", etp_cadres=3, etp_personnels=60)),
+    ("indicateur", "seuil-entre-hors", "Encadrement 12,5 % : hors de la fourchette", indic("encadrement", etp_cadres=7.5, etp_personnels=60)),
+    ("indicateur", "valeur-directe-seuil", "Ratio sans formule : valeur saisie 12,5 %, seuil « < 10 % » non respecté", {"id": "absenteisme", "valeur": "12,5"}),
+    ("indicateur", "valeur-directe-sans-valeur", "Erreur : indicateur sans formule, « valeurs » au lieu de « valeur »", {"id": "absenteisme", "valeurs": {"jours": 10}}),
+    ("indicateur", "seuil-non-strict-egalite", "Résultat globalisé nul : « ≥ 0 » respecté", indic("resultat", produits="1 000,50", charges=1000.5)),
+    ("indicateur", "seuil-non-calculable", "Capacité nulle : non calculable, pas de seuil confronté", indic("occupation-aj", journees_realisees=10, capacite=0)),
+    ("trajectoire", "nombre-file-active", "File active 287 → 339 en 5 ans, cibles entières « > n »", {"nature": "nombre", "valeur_initiale": 287, "cible_finale": 339, "annees": 5, "signe": ">"}),
+    ("trajectoire", "nombre-signe-ascii", "Nombre d'actes 0 → 0, signe « >= » écrit « ≥ »", {"nature": "Nombre", "valeur_initiale": "0", "cible_finale": 0, "annees": 3, "signe": ">="}),
+    ("trajectoire", "nombre-non-entier", "Erreur : nombre compté décimal ou négatif", {"nature": "nombre", "valeur_initiale": 287.5, "cible_finale": -1, "annees": 5}),
+    ("trajectoire", "oui-non-bascule", "Coop_017 : Non en 2024, Oui à partir de N2", {"nature": "oui_non", "valeur_initiale": "Non", "cible_finale": "Oui", "annees": 5, "annee_bascule": 2}),
+    ("trajectoire", "oui-non-identiques", "Oui → Oui : pas d'année de bascule à donner", {"nature": "oui_non", "valeur_initiale": "OUI", "cible_finale": "oui", "annees": 5}),
+    ("trajectoire", "oui-non-sans-bascule", "Erreur : Non → Oui sans année de bascule", {"nature": "oui_non", "valeur_initiale": "Non", "cible_finale": "Oui", "annees": 5}),
+    ("trajectoire", "oui-non-bascule-hors-bornes", "Erreur : année de bascule 6 pour 5 ans", {"nature": "oui_non", "valeur_initiale": "Non", "cible_finale": "Oui", "annees": 5, "annee_bascule": 6}),
+    ("trajectoire", "oui-non-invalides", "Erreur : valeurs ni Oui ni Non", {"nature": "oui_non", "valeur_initiale": 1, "cible_finale": "peut-être", "annees": 5}),
+    ("trajectoire", "nature-et-signe-inconnus", "Erreur : nature et signe inconnus", {"nature": "taux", "valeur_initiale": 1, "cible_finale": 2, "annees": 5, "signe": "~"}),
+    ("seuils", "autodiagnostic", "Chiffres d'un gestionnaire : seuils franchis avec leur source", {"chiffres": {"absenteisme": 12, "encadrement": "4,5", "occupation-aj": 75, "outils-numeriques": "Non", "file-active": 287, "resultat": "-1 500,5"}}),
+    ("seuils", "aucun-ecart", "Tous les seuils respectés", {"chiffres": {"resultat": 0, "encadrement": 10, "absenteisme": "9,99"}}),
+    ("seuils", "erreurs", "Erreur : indicateur inconnu, Oui/Non invalide, nombre négatif", {"chiffres": {"inconnu": 1, "outils-numeriques": 3, "file-active": -2}}),
+    ("seuils", "chiffres-vides", "Erreur : aucun chiffre", {"chiffres": {}}),
 ]
 
 
