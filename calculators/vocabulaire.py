@@ -15,8 +15,9 @@ from __future__ import annotations
 
 __all__ = ["CODES_SECTEURS", "SECTEURS", "THEME", "THEME_PAGE", "THEME_PAGES", "THEMES", "VOCABULAIRE", "libelle_secteur"]
 
-# code -> libellé (les sources parlent de « personnes âgées » et de « personnes handicapées » ; le guide
-# écrit « personnes en situation de handicap », choix repris de la branche contenu-b)
+# code -> libellé. Le diaporama et le compte rendu de l'ARS BFC écrivent « personnes en situation de
+# handicap » (fiche Autodétermination, démarche EPoP) ; les documents des autres régions écrivent
+# « personnes handicapées ». Le guide suit l'ARS BFC, partout.
 SECTEURS: dict[str, str] = {
     "PA": "personnes âgées",
     "PH": "personnes en situation de handicap",

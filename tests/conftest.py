@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Pas de délai par exemple pour Hypothesis : sur une machine chargée (CI, 2 cœurs), un exemple lent
+# n'est pas un défaut ; les tests qui gardent contre un blocage mesurent eux-mêmes le temps CPU.
+settings.register_profile("projet", deadline=None)
+settings.load_profile("projet")
 
 from projet import ARGUMENTS_CHROMIUM, CHROMIUM, RACINE, construire  # tests/ est dans sys.path grâce à ce conftest
 

@@ -42,7 +42,7 @@ __all__ = [
     "texte_csv",
 ]
 
-SCHEMA_VERSION = "2.0"  # à changer (2.0) si une colonne ou une clé est retirée ou change de sens
+SCHEMA_VERSION = "2.0"  # 2.0 : max_types_actions_par_secteur remplace max_actions_par_secteur et min_themes
 DOSSIER = DOSSIER_DONNEES_OUVERTES
 FICHIER_JSON = "referentiel.json"
 

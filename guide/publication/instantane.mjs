@@ -1,4 +1,4 @@
-// Instantané mémoire de Pyodide, pris dans Node à la construction du site (appelé par guide/navigateur.py).
+// Instantané mémoire de Pyodide, pris dans Node à la construction du site (appelé par guide/publication/navigateur.py).
 //
 // Pyodide démarre, le paquet `calculators` est décompressé et importé, chaque calculateur est appelé
 // une fois (les imports faits à la demande entrent ainsi dans l'instantané), puis la mémoire

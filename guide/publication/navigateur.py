@@ -17,7 +17,8 @@ Sans Node, ou si Node échoue, la construction continue sans instantané (averti
 démarre alors de façon ordinaire.
 
 Les chemins viennent de ``guide.donnees.chemins`` ; rien ici ne connaît MkDocs (le greffon appelle
-``publier_moteur``). La forme de parametres.json est décrite dans calculators/CONTRAT_PARAMETRES.md.
+``publier_moteur`` et ``fichiers_a_precharger``). La forme de parametres.json est décrite dans
+calculators/CONTRAT_PARAMETRES.md.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ __all__ = [
     "archive_paquet",
     "copier_pyodide",
     "empreinte_instantane",
+    "fichiers_a_precharger",
     "fichiers_pyodide",
     "instantane",
     "json_parametres",
@@ -221,8 +223,18 @@ def json_parametres(parametres: Mapping) -> str:
     return json.dumps(parametres, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def fichiers_a_precharger(racine: Path) -> list[str]:
+    """Adresses (relatives à la racine du site) que les pages de calculateur préchargent : les deux
+    gros fichiers du départ instantané. Vide si Pyodide manque (la construction le signale ailleurs)."""
+    try:
+        version = version_pyodide(Path(racine) / "node_modules" / "pyodide")
+    except (OSError, ValueError, KeyError):
+        return []
+    return [f"{DOSSIER_PYODIDE}/pyodide.asm.wasm", f"{DOSSIER_PYODIDE}/{nom_instantane(version)}"]
+
+
 def publier_moteur(racine: Path, site: Path, parametres: Mapping) -> None:
-    """Dépose dans ``site`` Pyodide (de ``racine/node_modules``), l'instantané mémoire, le paquet
+    """Dépose dans ``site`` Pyodide (de ``racine/node_modules``) et son instantané mémoire, le paquet
     ``racine/calculators`` zippé et ``parametres`` (``guide.donnees.referentiel.parametres_calculateurs``)."""
     racine, site = Path(racine), Path(site)
     source = racine / "node_modules" / "pyodide"
@@ -231,12 +243,12 @@ def publier_moteur(racine: Path, site: Path, parametres: Mapping) -> None:
     archive = site / ARCHIVE_CALCULATEURS
     archive.parent.mkdir(parents=True, exist_ok=True)
     archive.write_bytes(octets_archive)
-    texte = json_parametres(parametres)
     fichier = site / PARAMETRES_JSON
     fichier.parent.mkdir(parents=True, exist_ok=True)
-    fichier.write_text(texte, encoding="utf-8")
+    texte_parametres = json_parametres(parametres)
+    fichier.write_text(texte_parametres, encoding="utf-8")
     try:
-        octets = instantane(source, octets_archive, texte)
+        octets = instantane(source, octets_archive, texte_parametres)
     except MoteurIntrouvable as exc:
         journal.warning("%s Le worker démarrera sans instantané (plus lentement).", exc)
         return

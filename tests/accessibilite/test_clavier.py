@@ -67,6 +67,8 @@ def test_trajectoire_au_clavier(page_a11y, site_local):
     touche(page, "Tab", "#trajectoire-annees")
     touche(page, "Shift+Tab", "#trajectoire-cible_finale")
     touche(page, "Tab", "#trajectoire-annees")
+    touche(page, "Tab", "#trajectoire-signe")
+    touche(page, "Tab", "#trajectoire-annee_bascule")
     touche(page, "Tab", "#calculateur-trajectoire button[type=submit]")
     touche(page, "Enter")
     attendre_calcul(page, "ok")

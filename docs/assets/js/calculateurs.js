@@ -259,6 +259,11 @@ function formater(valeur, format, unite, decimales) {
   return suffixe ? `${formatNombre.format(nombre)}\u00a0${suffixe}` : formatNombre.format(nombre);
 }
 
+/** Texte d'un élément sans celui de ses parties masquées (ex. signe absent d'une trajectoire). */
+function texteVisible(el) {
+  return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : (n.hidden ? "" : texteVisible(n)))).join("");
+}
+
 /** Remplit une zone avec un résultat ; une liste ne descend que dans ses propres copies. */
 function remplir(zone, donnees) {
   const visiter = (el) => {
@@ -507,7 +512,7 @@ function lierCalculateur(racine) {
       zoneResultats.hidden = false;
       racine.dataset.etatCalcul = "ok";
       const resume = zoneResultats.querySelector("[data-resume]");
-      annoncer(resume ? resume.textContent.replace(/\s+/g, " ").trim() : "Résultat mis à jour.");
+      annoncer(resume ? texteVisible(resume).replace(/\s+/g, " ").trim() : "Résultat mis à jour.");
     } else {
       const { resume, masquees } = afficherErreurs(racine, formulaire, reponse.erreurs || [], toutesErreurs);
       zoneResultats.hidden = true;
@@ -522,6 +527,7 @@ function lierCalculateur(racine) {
   const planifier = () => { calculer(); };
 
   formulaire.addEventListener("input", (evenement) => {
+    if (evenement.target.type === "file") return; // l'import a son propre traitement (sinon son annonce serait écrasée)
     if (evenement.target.name) evenement.target.dataset.touche = "oui";
     planifier();
   });
@@ -646,6 +652,10 @@ function lierPage() {
   if (racines.length === 0) return;
   racines.forEach((racine) => lierCalculateur(racine));
 }
+
+// Page de calculateur : le moteur démarre dès l'évaluation de ce module (le document est déjà lu),
+// sans attendre l'initialisation de Material (document$) qui lie ensuite les formulaires.
+if (document.querySelector("[data-calculateur]")) demarrerMoteur();
 
 // Page du guide : aucun octet de Pyodide, sauf si un lien vers un calculateur est survolé ou reçoit le focus.
 prechaufferAuSurvol(document, new URL("../../", import.meta.url).href, () => { demarrerMoteur(); });

@@ -4,7 +4,7 @@
 //
 // Deux départs possibles :
 // - « instantané » : la mémoire de Pyodide prise à la construction après l'import des calculateurs
-//   (guide/instantane.mjs) ; son nom porte la version de Pyodide qui l'a faite. Python n'est ni
+//   (guide/publication/instantane.mjs) ; son nom porte la version de Pyodide qui l'a faite. Python n'est ni
 //   réinitialisé ni réimporté, et ni la bibliothèque standard ni calculators.zip ne sont téléchargés
 //   (tout ce qui sert est déjà en mémoire : une archive vide tient la place de la bibliothèque) ;
 // - « ordinaire » (repli) : Pyodide démarre, calculators.zip est décompressé et importé. Utilisé
@@ -19,7 +19,7 @@
 
 import { loadPyodide, version } from "../pyodide/pyodide.mjs";
 
-const DOSSIER_PAQUETS = "/home/pyodide/guide_cpom"; // le même que dans guide/instantane.mjs
+const DOSSIER_PAQUETS = "/home/pyodide/guide_cpom"; // le même que dans guide/publication/instantane.mjs
 const racine = new URL("../", import.meta.url); // …/assets/
 const indexURL = new URL("pyodide/", racine).href;
 const INSTANTANE = `pyodide/instantane-${version}.bin`;
