@@ -156,7 +156,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return html
 
     def on_post_page(self, output, page, config):
-        return typographie.typographier_html(output)
+        # le contenu (page.content) a déjà été traité par on_page_content : seul le reste est lu
+        return typographie.typographier_autour(output, page.content or "")
 
     def on_post_template(self, output_content, template_name, config):
         return typographie.typographier_html(output_content) if template_name.endswith(".html") else output_content

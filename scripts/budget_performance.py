@@ -181,16 +181,67 @@ def detail(titre: str, reponses: list[B.Reponse]) -> str:
 
 # ---------------------------------------------------------------- construction
 
+def une_construction(projet: Path, destination: Path, configuration: Path | None = None) -> float:
+    """Durée (s) d'une construction `mkdocs build --strict` de projet (avec un autre fichier de
+    configuration si donné)."""
+    debut = time.perf_counter()
+    if configuration is None:
+        resultat = construire_projet(projet, destination)
+    else:
+        resultat = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(configuration), "-d", str(destination)],
+            cwd=projet, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    duree = time.perf_counter() - debut
+    if resultat.returncode != 0:
+        raise RuntimeError(f"Construction de {projet} en échec :\n{resultat.stdout}\n{resultat.stderr}")
+    return duree
+
+
 def duree_construction(projet: Path, fois: int, dossier: Path) -> float:
     """Médiane de `fois` constructions `mkdocs build --strict` de projet (secondes)."""
-    durees = []
-    for numero in range(fois):
-        debut = time.perf_counter()
-        resultat = construire_projet(projet, dossier / f"site-{numero}")
-        durees.append(time.perf_counter() - debut)
-        if resultat.returncode != 0:
-            raise RuntimeError(f"Construction de {projet} en échec :\n{resultat.stdout}\n{resultat.stderr}")
-    return statistics.median(durees)
+    return statistics.median(une_construction(projet, dossier / f"site-{numero}") for numero in range(fois))
+
+
+def configuration_sans_pdf(projet: Path) -> Path:
+    """Copie de mkdocs.yml à côté de l'original (mêmes chemins relatifs) avec l'option ``pdf: false``
+    du greffon : la cible de construction s'entend PDF exclu. (INHERIT ne convient pas : MkDocs
+    remplace la liste des greffons au lieu de la fusionner.)"""
+    texte = (projet / "mkdocs.yml").read_text(encoding="utf-8")
+    if texte.count("\n  - guide\n") != 1:
+        raise RuntimeError("mkdocs.yml : greffon « - guide » sans options introuvable")
+    chemin = projet / ".mkdocs-budget-sans-pdf.yml"
+    chemin.write_text(texte.replace("\n  - guide\n", "\n  - guide:\n      pdf: false\n"), encoding="utf-8")
+    return chemin
+
+
+def rapport_publication(fois: int, dossier: Path) -> list[B.Ligne]:
+    """Guide (publication, PDF exclu) et Material nu du même nombre de pages, construits en
+    alternance dans la même exécution ; une construction du guide d'abord, non comptée, remplit le
+    cache de pré-compression (le projet nu n'en a pas)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((RACINE / "mkdocs.yml").read_text(encoding="utf-8"))
+    sans_pdf = configuration_sans_pdf(RACINE)
+    try:
+        une_construction(RACINE, dossier / "chauffe", sans_pdf)
+        nombre_pages = len(B.pages_du_site(dossier / "chauffe"))
+        nu = B.projet_nu(dossier / "nu", nombre_pages, config)
+        guide, simple = [], []
+        for numero in range(fois):
+            guide.append(une_construction(RACINE, dossier / f"guide-{numero}", sans_pdf))
+            simple.append(une_construction(nu, dossier / f"nu-{numero}"))
+    finally:
+        sans_pdf.unlink()
+    g, n = statistics.median(guide), statistics.median(simple)
+    charge = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return [
+        B.Ligne(f"Construction du guide, PDF exclu ({nombre_pages} pages, médiane de {fois} : "
+                + " ; ".join(f"{d:.1f}" for d in guide) + ")", B.secondes(g)),
+        B.Ligne(f"Construction Material nue ({nombre_pages} pages, médiane de {fois} : "
+                + " ; ".join(f"{d:.1f}" for d in simple) + ")", B.secondes(n)),
+        B.comparer("Rapport publication (PDF exclu) / Material nue", g / n, f"× {B.nombre(g / n, 2)}", 2, "≤ × 2"),
+        B.Ligne("Charge de la machine à la fin (load average 1, 5, 15 min)", charge),
+    ]
 
 
 def profiler_construction(dossier: Path) -> str:
@@ -261,9 +312,15 @@ def main() -> None:
     arguments.add_argument("--sans-balayage", action="store_true", help="ne pas visiter toutes les pages")
     arguments.add_argument("--sans-navigateur", action="store_true", help="constructions seulement")
     arguments.add_argument("--sans-construction", action="store_true", help="navigateur seulement")
+    arguments.add_argument("--publication", action="store_true",
+                           help="seulement le rapport construction du guide (PDF exclu) / Material nue")
     options = arguments.parse_args()
 
     lignes, details, notes = [], [], []
+    if options.publication:
+        with tempfile.TemporaryDirectory(prefix="budget-publication-") as temporaire:
+            print(B.tableau(rapport_publication(options.constructions, Path(temporaire))))
+        return
     port = banc_essai.port_libre()
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="budget-site-") as temporaire:

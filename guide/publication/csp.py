@@ -74,6 +74,10 @@ class EnteteInterdit(ValueError):
     """Une page contient ce que la politique bloquerait (attribut on… ou style=, URL javascript:)."""
 
 
+_ATTRIBUTS_URL = frozenset({"href", "src", "action", "formaction"})
+_JAVASCRIPT = re.compile(r"\s*javascript:", re.IGNORECASE)
+
+
 class _Analyseur(HTMLParser):
     """Relève les scripts et styles en ligne (texte brut exact) et les attributs que la politique
     bloquerait."""
@@ -81,30 +85,37 @@ class _Analyseur(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self._html = html
-        self._debuts_lignes = [0] + [m.end() for m in re.finditer(r"\n", html)]
+        self._debuts_lignes: list[int] | None = None  # calculés au premier script ou style
         self._ouvert: tuple[list[str], int] | None = None  # liste visée, position après <script…>
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.interdits: list[str] = []
 
     def _position(self) -> int:
+        if self._debuts_lignes is None:
+            self._debuts_lignes = [0] + [m.end() for m in re.finditer(r"\n", self._html)]
         ligne, colonne = self.getpos()
         return self._debuts_lignes[ligne - 1] + colonne
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # appelée pour chaque balise ouvrante du site : le cas courant (aucun attribut à signaler,
+        # ni script ni style) ne fait que parcourir les noms d'attributs
+        for nom, valeur in attrs:
+            if nom.startswith("on") or nom == "style" or (nom in _ATTRIBUTS_URL and _JAVASCRIPT.match(valeur or "")):
+                break
+        else:
+            if tag != "script" and tag != "style":
+                return
         valeurs = {nom: (valeur or "") for nom, valeur in attrs}
         for nom, valeur in valeurs.items():
             if nom.startswith("on") or nom == "style":
                 self.interdits.append(f"<{tag} {nom}=…>")
-            elif nom in {"href", "src", "action", "formaction"} and re.match(
-                r"\s*javascript:", valeur, re.IGNORECASE
-            ):
+            elif nom in _ATTRIBUTS_URL and _JAVASCRIPT.match(valeur):
                 self.interdits.append(f'<{tag} {nom}="{valeur}">')
-        fin = self._position() + len(self.get_starttag_text() or "")
         if tag == "script" and "src" not in valeurs and _executable(valeurs):
-            self._ouvert = (self.scripts, fin)
+            self._ouvert = (self.scripts, self._position() + len(self.get_starttag_text() or ""))
         elif tag == "style":
-            self._ouvert = (self.styles, fin)
+            self._ouvert = (self.styles, self._position() + len(self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"script", "style"} and self._ouvert is not None:

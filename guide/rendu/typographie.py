@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "UNITES", "typographier_html", "typographier_texte"]
+__all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "UNITES", "typographier_autour", "typographier_html", "typographier_texte"]
 
 ESPACE_FINE = "\u202f"        # espace fine insécable
 ESPACE_INSECABLE = "\u00a0"   # espace insécable
@@ -193,3 +193,19 @@ def typographier_html(html: str) -> str:
             guillemet = genre != "protege" and morceau.endswith("«" + ESPACE_INSECABLE)
         sortie.append(morceau)
     return "".join(sortie)
+
+
+def typographier_autour(page: str, contenu: str) -> str:
+    """Typographie d'une page entière dont le ``contenu`` (déjà traité par ``typographier_html``)
+    figure une seule fois tel quel : seuls le début et la fin de la page (titre, navigation, pied de
+    page) sont lus, le contenu est recopié ; sinon toute la page est traitée.
+
+    >>> contenu = typographier_html("<p>Note : oui</p>")
+    >>> typographier_autour("<title>A : B</title><main>" + contenu + "</main>", contenu)
+    '<title>A\xa0: B</title><main><p>Note\xa0: oui</p></main>'
+    """
+    debut = page.find(contenu) if contenu else -1
+    if debut < 0 or page.find(contenu, debut + 1) >= 0:
+        return typographier_html(page)
+    fin = debut + len(contenu)
+    return typographier_html(page[:debut]) + contenu + typographier_html(page[fin:])
