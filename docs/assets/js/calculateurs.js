@@ -46,7 +46,9 @@ function demarrerMoteur() {
   }
   changerEtat("chargement", "Chargement du moteur de calcul Python… (quelques secondes à la première visite)");
   moteurPret = new Promise((resoudre, rejeter) => {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    // worker déjà créé dans <head> par demarrage.js (pages de calculateur), sinon créé ici
+    const precoce = window.moteurPrecoceCPOM;
+    worker = precoce ? precoce.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     const echec = (message) => {
       changerEtat("erreur", `Le moteur de calcul n'a pas pu être chargé : ${message}. Rechargez la page pour réessayer.`);
       for (const [, attente] of enAttente) attente.rejeter(new Error(etatMoteur.message));
@@ -71,6 +73,10 @@ function demarrerMoteur() {
       evenement.preventDefault();
       echec(evenement.message || "erreur inconnue du worker");
     };
+    if (precoce) { // messages et erreurs arrivés avant ce script, dans l'ordre
+      for (const data of precoce.messages.splice(0)) worker.onmessage({ data });
+      for (const message of precoce.erreurs.splice(0)) echec(message);
+    }
   });
   moteurPret.catch(() => {});
   return moteurPret;
