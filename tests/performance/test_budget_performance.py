@@ -181,3 +181,23 @@ def test_aide_du_script():
     assert resultat.returncode == 0, resultat.stderr
     assert "Budget de performance du guide" in resultat.stdout
     assert "--constructions" in resultat.stdout
+
+
+def test_configuration_sans_pdf(tmp_path):
+    """La configuration de la mesure « PDF exclu » ne diffère de mkdocs.yml que par pdf: false."""
+    import budget_performance as P
+    from mkdocs.utils.yaml import yaml_load
+
+    shutil.copy(RACINE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    chemin = P.configuration_sans_pdf(tmp_path)
+    assert chemin.parent == tmp_path  # à côté de l'original : mêmes chemins relatifs (docs/, modules/)
+    original = yaml_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    sans_pdf = yaml_load(chemin.read_text(encoding="utf-8"))
+    assert {"guide": {"pdf": False}} in sans_pdf["plugins"] and "guide" not in sans_pdf["plugins"]
+    assert "guide" in original["plugins"]
+    sans_pdf["plugins"] = [p for p in sans_pdf["plugins"] if p != {"guide": {"pdf": False}}]
+    original["plugins"] = [p for p in original["plugins"] if p != "guide"]
+    assert sans_pdf == original
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - guide:\n      pdf: true\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="greffon « - guide » sans options introuvable"):
+        P.configuration_sans_pdf(tmp_path)
