@@ -10,13 +10,14 @@ dans un worker module, sans instantané ni calculateurs) :
 - la revisite d'un calculateur par la navigation instantanée (le worker survit).
 Les deux pages sont mesurées en alternance pour partager les variations d'une machine chargée.
 
-Usage : python3 scripts/banc_essai.py [--essais 5] [--saisies 40] [--actions 10]
+Usage : python3 scripts/banc_essai.py [--essais 5] [--saisies 40] [--actions 10] [--sans-saisies]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import statistics
 import sys
 import tempfile
@@ -173,7 +174,7 @@ def saisies_et_revisite(navigateur, base: str, saisies: int, actions: int) -> di
     page.wait_for_function(
         "(n) => { const r = document.querySelector('#calculateur-avancement');"
         " return r.dataset.etatCalcul === 'ok' && !r.dataset.enCours"
-        " && JSON.parse(r.dataset.dernierJson).resultat.actions.length === n; }", arg=actions)
+        " && JSON.parse(r.dataset.dernierJson).resultat.actions.length === n; }", arg=actions, timeout=120_000)
     latences = page.evaluate(MESURER_SAISIES, [saisies, actions])
 
     page.get_by_role("button", name="Effacer la saisie enregistrée").click()
@@ -205,25 +206,56 @@ def rapport(a: float, b: float) -> str:
     return f"× {B.nombre(a / b, 2)}"
 
 
+def charge() -> str:
+    """Charge moyenne de la machine (1, 5, 15 min) : la machine est partagée."""
+    return " ; ".join(B.nombre(x, 2) for x in os.getloadavg())
+
+
 def mesurer(base: str, serveur, essais: int, saisies: int, actions: int) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         guide, nu = [], []
+        charge_debut = charge()
         for _ in range(essais):  # en alternance : les deux pages subissent la même charge de la machine
             nu.append(froid_et_chaud(p.chromium, serveur, base + PAGE_NUE, attendre_pret_nu))
             guide.append(froid_et_chaud(p.chromium, serveur, base + PAGE, attendre_pret))
+        charge_fin = charge()
+        demarrage = lignes_demarrage(guide, nu, essais)
+        print("Essais (ms) à froid / à chaud :")
+        for nom, mesures in (("Pyodide nu", nu), ("calculateur", guide)):
+            print(f"  {nom} : " + " ; ".join(f"{m['froid']:.0f} / {m['chaud']:.0f}" for m in mesures))
+        print(f"Charge moyenne (1, 5, 15 min) au début : {charge_debut} ; à la fin des essais : {charge_fin}")
+        print()
+        print(B.tableau(demarrage), flush=True)  # imprimé avant les saisies : gardé si elles échouent
+        if saisies <= 0:
+            return
         navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS_CHROMIUM)
         try:
             saisie = saisies_et_revisite(navigateur, base, saisies, actions)
         finally:
             navigateur.close()
+    lat = saisie["latences"]
+    lignes = [
+        B.comparer(f"Saisie → résultat, avancement à {actions} actions : p50 ({len(lat)} saisies)",
+                   centile(lat, 50), f"{B.nombre(centile(lat, 50), 1)} ms", None),
+        B.comparer(f"Saisie → résultat, avancement à {actions} actions : p95", centile(lat, 95),
+                   f"{B.nombre(centile(lat, 95), 1)} ms", 30, "≤ 30 ms"),
+        B.comparer("Revisite par navigation instantanée → premier résultat (médiane de 5)",
+                   statistics.median(saisie["revisites"]), B.ms(statistics.median(saisie["revisites"])), 100, "≤ 100 ms"),
+        B.Ligne("Aller-retour du moteur seul (postMessage → Python → réponse) : p50 / p95",
+                f"{B.nombre(centile(saisie['allers'], 50), 1)} / {B.nombre(centile(saisie['allers'], 95), 1)} ms"),
+        B.Ligne("Charge moyenne (1, 5, 15 min) après les saisies", charge()),
+    ]
+    print()
+    print(B.tableau(lignes))
 
+
+def lignes_demarrage(guide: list[dict], nu: list[dict], essais: int) -> list:
     med = lambda mesures, cle: statistics.median(m[cle] for m in mesures)  # noqa: E731
     departs = sorted({m["depart"] for m in guide})
     f_g, f_n, c_g, c_n = med(guide, "froid"), med(nu, "froid"), med(guide, "chaud"), med(nu, "chaud")
-    lat = saisie["latences"]
-    lignes = [
+    return [
         B.Ligne(f"Page Pyodide nu /{PAGE_NUE} à froid : moteur prêt (médiane de {essais})", B.ms(f_n)),
         B.Ligne(f"Calculateur /{PAGE} à froid : moteur prêt (médiane de {essais}, départ {', '.join(departs)})",
                 B.ms(f_g)),
@@ -235,20 +267,7 @@ def mesurer(base: str, serveur, essais: int, saisies: int, actions: int) -> None
         B.comparer("Calculateur à froid : octets (pré-compressé)", med(guide, "octets_froid"),
                    B.mo(int(med(guide, "octets_froid"))), 7.7e6, "≤ 7,70 Mo"),
         B.Ligne("Calculateur rechargé : octets", B.ko(int(med(guide, "octets_chaud")))),
-        B.comparer(f"Saisie → résultat, avancement à {actions} actions : p50 ({len(lat)} saisies)",
-                   centile(lat, 50), f"{B.nombre(centile(lat, 50), 1)} ms", None),
-        B.comparer(f"Saisie → résultat, avancement à {actions} actions : p95", centile(lat, 95),
-                   f"{B.nombre(centile(lat, 95), 1)} ms", 30, "≤ 30 ms"),
-        B.comparer("Revisite par navigation instantanée → premier résultat (médiane de 5)",
-                   statistics.median(saisie["revisites"]), B.ms(statistics.median(saisie["revisites"])), 100, "≤ 100 ms"),
-        B.Ligne("Aller-retour du moteur seul (postMessage → Python → réponse) : p50 / p95",
-                f"{B.nombre(centile(saisie['allers'], 50), 1)} / {B.nombre(centile(saisie['allers'], 95), 1)} ms"),
     ]
-    print("Essais (ms) à froid / à chaud :")
-    for nom, mesures in (("Pyodide nu", nu), ("calculateur", guide)):
-        print(f"  {nom} : " + " ; ".join(f"{m['froid']:.0f} / {m['chaud']:.0f}" for m in mesures))
-    print()
-    print(B.tableau(lignes))
 
 
 def main() -> None:
@@ -256,6 +275,7 @@ def main() -> None:
     arguments.add_argument("--essais", type=int, default=5, help="essais à froid et à chaud par page (5)")
     arguments.add_argument("--saisies", type=int, default=40, help="nombre de saisies mesurées (40)")
     arguments.add_argument("--actions", type=int, default=10, help="actions du plan pendant les saisies (10)")
+    arguments.add_argument("--sans-saisies", action="store_true", help="démarrage seulement (ni saisies ni revisite)")
     arguments.add_argument("--site", type=Path, help="site déjà construit pour l'adresse http://127.0.0.1:PORT/ (--port)")
     arguments.add_argument("--port", type=int, help="port du site déjà construit")
     options = arguments.parse_args()
@@ -272,7 +292,7 @@ def main() -> None:
         serveur.precompresse = True
         threading.Thread(target=serveur.serve_forever, daemon=True).start()
         try:
-            mesurer(base, serveur, options.essais, options.saisies, options.actions)
+            mesurer(base, serveur, options.essais, 0 if options.sans_saisies else options.saisies, options.actions)
         finally:
             serveur.shutdown()
             serveur.server_close()
