@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -184,6 +185,13 @@ def detail(titre: str, reponses: list[B.Reponse]) -> str:
 def une_construction(projet: Path, destination: Path, configuration: Path | None = None) -> float:
     """Durée (s) d'une construction `mkdocs build --strict` de projet (avec un autre fichier de
     configuration si donné)."""
+    return construction_mesuree(projet, destination, configuration)[0]
+
+
+def construction_mesuree(projet: Path, destination: Path, configuration: Path | None = None) -> tuple[float, float]:
+    """(durée écoulée, temps processeur utilisateur + système) en secondes d'une construction ; le
+    temps processeur (mkdocs et ses sous-processus) dépend peu des autres travaux d'une machine partagée."""
+    avant = resource.getrusage(resource.RUSAGE_CHILDREN)
     debut = time.perf_counter()
     if configuration is None:
         resultat = construire_projet(projet, destination)
@@ -192,9 +200,10 @@ def une_construction(projet: Path, destination: Path, configuration: Path | None
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(configuration), "-d", str(destination)],
             cwd=projet, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
     duree = time.perf_counter() - debut
+    apres = resource.getrusage(resource.RUSAGE_CHILDREN)
     if resultat.returncode != 0:
         raise RuntimeError(f"Construction de {projet} en échec :\n{resultat.stdout}\n{resultat.stderr}")
-    return duree
+    return duree, (apres.ru_utime - avant.ru_utime) + (apres.ru_stime - avant.ru_stime)
 
 
 def duree_construction(projet: Path, fois: int, dossier: Path) -> float:
@@ -226,22 +235,27 @@ def rapport_publication(fois: int, dossier: Path) -> list[B.Ligne]:
         une_construction(RACINE, dossier / "chauffe", sans_pdf)
         nombre_pages = len(B.pages_du_site(dossier / "chauffe"))
         nu = B.projet_nu(dossier / "nu", nombre_pages, config)
+        charge_debut = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         guide, simple = [], []
         for numero in range(fois):
-            guide.append(une_construction(RACINE, dossier / f"guide-{numero}", sans_pdf))
-            simple.append(une_construction(nu, dossier / f"nu-{numero}"))
+            guide.append(construction_mesuree(RACINE, dossier / f"guide-{numero}", sans_pdf))
+            simple.append(construction_mesuree(nu, dossier / f"nu-{numero}"))
     finally:
         sans_pdf.unlink()
-    g, n = statistics.median(guide), statistics.median(simple)
     charge = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return [
-        B.Ligne(f"Construction du guide, PDF exclu ({nombre_pages} pages, médiane de {fois} : "
-                + " ; ".join(f"{d:.1f}" for d in guide) + ")", B.secondes(g)),
-        B.Ligne(f"Construction Material nue ({nombre_pages} pages, médiane de {fois} : "
-                + " ; ".join(f"{d:.1f}" for d in simple) + ")", B.secondes(n)),
-        B.comparer("Rapport publication (PDF exclu) / Material nue", g / n, f"× {B.nombre(g / n, 2)}", 2, "≤ × 2"),
-        B.Ligne("Charge de la machine à la fin (load average 1, 5, 15 min)", charge),
-    ]
+    lignes = []
+    for indice, genre in ((0, "temps écoulé"), (1, "temps processeur")):
+        g = statistics.median(m[indice] for m in guide)
+        n = statistics.median(m[indice] for m in simple)
+        lignes += [
+            B.Ligne(f"Guide, PDF exclu ({nombre_pages} pages), {genre}, médiane de {fois} ("
+                    + " ; ".join(f"{m[indice]:.1f}" for m in guide) + ")", B.secondes(g)),
+            B.Ligne(f"Material nue ({nombre_pages} pages), {genre}, médiane de {fois} ("
+                    + " ; ".join(f"{m[indice]:.1f}" for m in simple) + ")", B.secondes(n)),
+            B.comparer(f"Rapport publication (PDF exclu) / Material nue, {genre}", g / n,
+                       f"× {B.nombre(g / n, 2)}", 2, "≤ × 2"),
+        ]
+    return lignes + [B.Ligne("Charge de la machine (load average 1, 5, 15 min), début / fin", f"{charge_debut} / {charge}")]
 
 
 def profiler_construction(dossier: Path) -> str:
