@@ -433,3 +433,20 @@ def test_mise_en_page_d_impression(page, journal, site_servi):
     assert page.get_by_label("Libellé de l'action 2").is_visible()
     assert page.locator("[data-resultats]").is_visible()
     verifier_page_saine(page, journal, site_servi)
+
+
+def test_worker_demarre_des_l_en_tete_et_repris_une_seule_fois(page, journal, site_servi):
+    """Page de calculateur : demarrage.js (dans <head>) crée le worker, calculateurs.js le reprend ;
+    worker.js n'est demandé qu'une fois. Une page du guide n'a pas ce script."""
+    calculateur = (site_servi.dossier / "calculateurs" / "avancement" / "index.html").read_text(encoding="utf-8")
+    tete = calculateur.split("</head>", 1)[0]
+    assert re.search(r'<script type="module" async src="[./]*assets/js/demarrage\.js"></script>', tete)
+    assert "demarrage.js" not in (site_servi.dossier / "cpom" / "index.html").read_text(encoding="utf-8")
+    demandes = []
+    page.on("request", lambda r: demandes.append(r.url) if r.url.endswith("/assets/js/worker.js") else None)
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    assert page.evaluate("() => window.moteurPrecoceCPOM !== undefined && window.moteurPrecoceCPOM.worker instanceof Worker")
+    assert page.evaluate("() => window.calculateursCPOM.depart()") == "instantane"
+    assert len(demandes) == 1
+    verifier_page_saine(page, journal, site_servi)
