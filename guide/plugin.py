@@ -9,8 +9,8 @@ Il ne fait que déléguer aux trois couches de guide/ :
 - on_page_context : date de mise à jour et lien « Modifier cette page » vers le YAML d'origine ;
 - on_page_content : typographie française du contenu (guide.rendu.typographie), lue ensuite par
   l'index de recherche ; en aperçu, bandeau des erreurs du YAML en tête de chaque page ;
-- on_post_page, on_post_template : typographie de la page entière (titre, navigation, pied de page),
-  donc aussi de /guide-complet/ dont le PDF est imprimé ;
+- on_post_page, on_post_template : typographie de la page entière (titre, navigation, pied de page ;
+  le contenu, déjà traité, est recopié tel quel), donc aussi de /guide-complet/ dont le PDF est imprimé ;
 - on_post_build : moteur Python du navigateur, données ouvertes, PDF, puis CSP et pré-compression.
 
 Aperçu (``mkdocs serve``) : un YAML cassé pendant l'aperçu n'arrête pas le serveur ; les pages sont
