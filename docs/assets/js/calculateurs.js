@@ -48,6 +48,7 @@ function demarrerMoteur() {
   moteurPret = new Promise((resoudre, rejeter) => {
     // worker déjà créé dans <head> par demarrage.js (pages de calculateur), sinon créé ici
     const precoce = window.moteurPrecoceCPOM;
+    window.moteurCPOMDemarre = true; // demarrage.js exécuté plus tard (navigation instantanée) ne double pas le worker
     worker = precoce ? precoce.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     const echec = (message) => {
       changerEtat("erreur", `Le moteur de calcul n'a pas pu être chargé : ${message}. Rechargez la page pour réessayer.`);

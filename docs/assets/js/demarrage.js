@@ -3,7 +3,8 @@
 // worker tout de suite. calculateurs.js reprend ce worker (window.moteurPrecoceCPOM) et rejoue les
 // messages arrivés entre-temps ; sans ce fichier, calculateurs.js crée le worker lui-même.
 
-if (typeof WebAssembly === "object" && typeof Worker === "function" && !window.moteurPrecoceCPOM) {
+// Rien si le moteur tourne déjà (préchauffé au survol d'un lien, puis navigation instantanée).
+if (typeof WebAssembly === "object" && typeof Worker === "function" && !window.moteurPrecoceCPOM && !window.moteurCPOMDemarre) {
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const messages = [];
   const erreurs = [];
