@@ -19,9 +19,9 @@ import brotli
 
 __all__ = ["EXTENSIONS", "GAIN_MINIMAL", "TAILLE_MINIMALE", "Resultat", "comprimer", "comprimer_site"]
 
-# Fichiers que les navigateurs reçoivent et qui gagnent à être compressés.
+# Fichiers que les navigateurs reçoivent et qui gagnent à être compressés (.bin : instantané mémoire de Pyodide).
 EXTENSIONS = frozenset(
-    {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt", ".map"}
+    {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt", ".map", ".bin"}
 )
 TAILLE_MINIMALE = 1024  # octets : en dessous, l'en-tête Content-Encoding coûte plus qu'il ne gagne
 GAIN_MINIMAL = 0.05  # une variante qui n'économise pas 5 % n'est pas écrite (ex. zip déjà compressé)

@@ -103,3 +103,23 @@ def test_parametres_calculateurs_format_du_contrat(ref):
         ],
         "unite": "%", "decimales": 2,
     }
+
+
+def _abreviations_sigle_par_sigle(markdown, sigles):
+    """L'ancienne méthode (une expression par sigle), référence de l'équivalence."""
+    import re
+
+    lignes = [f"*[{s['sigle']}]: {' '.join(s['definition'].split())}" for s in sigles
+              if re.search(rf"(?<![\w-]){re.escape(s['sigle'])}(?![\w-])", markdown)]
+    return markdown.rstrip("\n") + "\n\n" + "\n".join(lignes) + "\n" if lignes else markdown
+
+
+@pytest.mark.parametrize("texte", [
+    "L'EHPAD, le SPASAD et le SSIAD ; la CPAM, la MDPH.",          # sigles contenus dans d'autres
+    "PA/PH, PA-PH, (PA) et PAG ; CPOM2026 ; ESMS_x ; SAD.",        # séparateurs, chiffres, soulignés
+    "Aucun sigle ici, seulement des mots comme pause et phare.",
+    "ARS\nARS-BFC\nBFC\n*[ARS]: déjà là",
+])
+def test_abreviations_en_une_passe_comme_sigle_par_sigle(ref, texte):
+    sigles = list(ref.sigles) + [{"sigle": "A.R.S", "definition": "sigle avec des points"}]
+    assert postrendu.ajouter_abreviations(texte, sigles) == _abreviations_sigle_par_sigle(texte, sigles)

@@ -69,7 +69,65 @@ def test_publier_moteur(tmp_path):
         pytest.skip("node_modules/pyodide absent : lancez npm ci")
     site = tmp_path / "site"
     navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
-    assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(navigateur.FICHIERS_PYODIDE)
+    version = navigateur.version_pyodide(RACINE_PROJET / "node_modules" / "pyodide")
+    assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(
+        [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version)])
+    verrou = json.loads((site / "assets" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert verrou["packages"] == {} and verrou["info"]["python"].startswith("3.")
+    assert zipfile.ZipFile(site / "assets" / "pyodide" / navigateur.BIBLIOTHEQUE_VIDE).namelist() == []
     assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
     parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
     assert parametres == parametres_calculateurs(referentiel())
+
+
+def faux_pyodide(dossier: Path) -> Path:
+    dossier.mkdir(parents=True)
+    for nom in navigateur.FICHIERS_PYODIDE:
+        (dossier / nom).write_text(f"{nom}\n", encoding="utf-8")
+    return dossier
+
+
+def test_empreinte_de_l_instantane(tmp_path):
+    """L'empreinte change avec Pyodide ou les calculateurs, pas avec la date des fichiers."""
+    pyodide = faux_pyodide(tmp_path / "pyodide")
+    premiere = navigateur.empreinte_instantane(pyodide, b"zip 1")
+    (pyodide / "pyodide.mjs").touch()
+    assert navigateur.empreinte_instantane(pyodide, b"zip 1") == premiere
+    assert navigateur.empreinte_instantane(pyodide, b"zip 2") != premiere
+    (pyodide / "pyodide.asm.wasm").write_text("autre construction\n", encoding="utf-8")
+    assert navigateur.empreinte_instantane(pyodide, b"zip 1") != premiere
+
+
+def test_instantane_lu_dans_le_cache_sans_node(tmp_path, monkeypatch):
+    pyodide = faux_pyodide(tmp_path / "pyodide")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / (navigateur.empreinte_instantane(pyodide, b"zip") + ".bin")).write_bytes(b"memoire")
+    monkeypatch.setattr(navigateur.subprocess, "run", lambda *a, **k: pytest.fail("Node ne doit pas être lancé"))
+    assert navigateur.instantane(pyodide, b"zip", "{}", cache) == b"memoire"
+
+
+def test_instantane_sans_node_message_clair(tmp_path, monkeypatch):
+    pyodide = faux_pyodide(tmp_path / "pyodide")
+    monkeypatch.setattr(navigateur.shutil, "which", lambda nom: None)
+    with pytest.raises(navigateur.MoteurIntrouvable, match="^Node est introuvable : l'instantané mémoire"):
+        navigateur.instantane(pyodide, b"zip", "{}", tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_instantane_node_en_echec(tmp_path):
+    """Un faux Pyodide fait échouer Node : message français avec la fin de sa sortie d'erreur."""
+    pyodide = faux_pyodide(tmp_path / "pyodide")
+    if navigateur.shutil.which("node") is None:
+        pytest.skip("node absent")
+    with pytest.raises(navigateur.MoteurIntrouvable, match=r"^L'instantané mémoire de Pyodide n'a pas pu être pris \(Node, code 1\)"):
+        navigateur.instantane(pyodide, navigateur.archive_paquet(RACINE_PROJET / "calculators"), "{}", tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()  # rien de mis en cache après un échec
+
+
+def test_fichiers_a_precharger(tmp_path):
+    assert navigateur.fichiers_a_precharger(tmp_path) == []  # pas de node_modules : rien à précharger
+    (tmp_path / "node_modules" / "pyodide").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pyodide" / "package.json").write_text('{"version": "1.2.3"}', encoding="utf-8")
+    assert navigateur.fichiers_a_precharger(tmp_path) == [
+        "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/instantane-1.2.3.bin"]

@@ -141,3 +141,23 @@ def test_dates_repli_dans_un_clone_superficiel(tmp_path):
     if resultat.returncode != 0:
         pytest.skip(f"clone impossible : {resultat.stderr}")
     assert dates.dates_git(clone) == {}          # historique tronqué : dates git non fiables
+
+
+
+def test_dates_git_une_seule_fois_par_construction(monkeypatch):
+    """Le greffon lit les dates git une fois par construction (un seul git log), pas une fois par page."""
+    from types import SimpleNamespace
+
+    from guide.plugin import GuidePlugin
+
+    appels = []
+    monkeypatch.setattr(dates, "dates_git", lambda racine: appels.append(racine) or {})
+    monkeypatch.setattr(dates, "mise_a_jour_page", lambda page, config, publication, dates_git: dates_git)
+    greffon = GuidePlugin()
+    config = SimpleNamespace(config_file_path=str(RACINE / "mkdocs.yml"), repo_url=None, edit_uri=None)
+    for construction in range(2):
+        greffon.dates_git, greffon.referentiel = None, SimpleNamespace(publication={})  # comme on_config
+        for _ in range(30):
+            contexte = greffon.on_page_context({}, SimpleNamespace(meta={}), config, None)
+            assert contexte["guide_mise_a_jour"] == {}
+        assert len(appels) == construction + 1

@@ -10,9 +10,11 @@
 //   [data-liste=chemin] + <template> une copie du gabarit par élément de la liste du résultat
 //   [data-si=chemin]                affiché seulement si le résultat a une valeur non vide à ce chemin
 
+import { FileDeCalcul, PERIMEE } from "./moteur.js";
+import { prechaufferAuSurvol } from "./prechauffage.js";
+
 const FORMAT_NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 const FORMAT_EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-const DELAI_SAISIE_MS = 250;
 const VIDE = "—";
 
 // ---------------------------------------------------------------- moteur (un seul worker par visite)
@@ -23,6 +25,7 @@ let compteur = 0;
 const enAttente = new Map();
 const abonnesEtat = new Set();
 let etatMoteur = { etat: "arret", message: "" };
+let depart = null; // "instantane" (instantané mémoire) ou "ordinaire" (repli), dit par le worker
 
 const instants = {}; // performance.now() de chaque changement d'état du moteur (banc d'essai)
 
@@ -52,6 +55,7 @@ function demarrerMoteur() {
     };
     worker.onmessage = ({ data }) => {
       if (data.type === "pret") {
+        depart = data.depart;
         changerEtat("pret", "Calculateur prêt : les résultats se mettent à jour pendant la saisie.");
         resoudre(data.duree_ms);
       } else if (data.type === "erreur_chargement") {
@@ -88,6 +92,7 @@ window.calculateursCPOM = {
   pret: () => demarrerMoteur(),
   etat: () => etatMoteur.etat,
   instants: () => ({ ...instants }),
+  depart: () => depart,
 };
 
 // ---------------------------------------------------------------- chemins JSON (a[0].b)
@@ -444,8 +449,8 @@ function lierCalculateur(racine) {
   const zoneResultats = racine.querySelector("[data-resultats]");
   const annonce = racine.querySelector("[data-annonce]");
   const cleStockage = racine.dataset.sauvegarde ? `guide-cpom:${racine.dataset.sauvegarde}` : null;
-  let sequence = 0;
-  let minuterie = null;
+  // Un calcul par saisie, sans délai : la plus récente gagne, la file ne grandit pas (moteur.js).
+  const file = new FileDeCalcul((entree) => executerTexte(nom, entree));
   let toutesErreurs = false;
 
   const montrerEtat = ({ etat: code, message }) => {
@@ -482,24 +487,21 @@ function lierCalculateur(racine) {
   };
 
   const calculer = async () => {
-    sequence += 1;
-    const numero = sequence;
     racine.dataset.enCours = "oui";
     const entree = lireEntree(formulaire);
     sauvegarder();
     zoneResultats.setAttribute("aria-busy", "true");
     let texte;
     try {
-      texte = await executerTexte(nom, entree);
+      texte = await file.demander(entree);
     } catch (erreur) {
-      if (numero !== sequence) return;
       zoneResultats.removeAttribute("aria-busy");
       delete racine.dataset.enCours;
       racine.dataset.etatCalcul = "erreur";
       annoncer(erreur.message);
       return;
     }
-    if (numero !== sequence) return;
+    if (texte === PERIMEE) return; // une saisie plus récente est en cours de calcul
     zoneResultats.removeAttribute("aria-busy");
     delete racine.dataset.enCours;
     const reponse = JSON.parse(texte);
@@ -522,13 +524,10 @@ function lierCalculateur(racine) {
     }
   };
 
-  const planifier = () => {
-    racine.dataset.enCours = "oui";
-    clearTimeout(minuterie);
-    minuterie = setTimeout(calculer, DELAI_SAISIE_MS);
-  };
+  const planifier = () => { calculer(); };
 
   formulaire.addEventListener("input", (evenement) => {
+    if (evenement.target.type === "file") return; // l'import a son propre traitement (sinon son annonce serait écrasée)
     if (evenement.target.name) evenement.target.dataset.touche = "oui";
     planifier();
   });
@@ -541,7 +540,6 @@ function lierCalculateur(racine) {
     evenement.preventDefault();
     toutesErreurs = true;
     for (const champ of champsNommes(formulaire)) champ.dataset.touche = "oui";
-    clearTimeout(minuterie);
     calculer();
   });
 
@@ -568,8 +566,7 @@ function lierCalculateur(racine) {
       annoncer(`Ligne ${indice + 1} supprimée.`);
       planifier();
     } else if (action === "effacer-sauvegarde") {
-      clearTimeout(minuterie);
-      sequence += 1; // une réponse encore attendue ne réaffichera ni ne réenregistrera rien
+      file.annuler(); // une réponse encore attendue ne réaffichera ni ne réenregistrera rien
       delete racine.dataset.enCours;
       delete racine.dataset.etatCalcul;
       if (cleStockage) localStorage.removeItem(cleStockage);
@@ -655,6 +652,13 @@ function lierPage() {
   if (racines.length === 0) return;
   racines.forEach((racine) => lierCalculateur(racine));
 }
+
+// Page de calculateur : le moteur démarre dès l'évaluation de ce module (le document est déjà lu),
+// sans attendre l'initialisation de Material (document$) qui lie ensuite les formulaires.
+if (document.querySelector("[data-calculateur]")) demarrerMoteur();
+
+// Page du guide : aucun octet de Pyodide, sauf si un lien vers un calculateur est survolé ou reçoit le focus.
+prechaufferAuSurvol(document, new URL("../../", import.meta.url).href, () => { demarrerMoteur(); });
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(lierPage);
