@@ -12,7 +12,7 @@ TRAJECTOIRE = {"valeur_initiale": 84.47, "cible_finale": 92, "annees": 5}
 
 
 def test_calculs_disponibles():
-    assert sorted(CALCULS) == ["avancement", "indicateur", "modulation", "seuils", "trajectoire"]
+    assert sorted(CALCULS) == ["avancement", "csv_ecrire", "csv_lire", "indicateur", "modulation", "seuils", "trajectoire"]
 
 
 def test_all_trie():
