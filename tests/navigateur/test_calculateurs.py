@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from outils_navigateur import attendre_etat, attendre_moteur, texte
+from outils_navigateur import attendre_etat, attendre_moteur, brancher_moteur, texte
 
 from projet import referentiel
 
@@ -336,12 +336,12 @@ def assert_moteur_charge_une_fois(journal) -> None:
 def test_revisite_par_navigation_instantanee(page, journal, site_servi):
     """Le worker survit à la navigation instantanée : un seul chargement du moteur par visite."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
-    assert page.evaluate("() => window.calculateursCPOM.etat()") == "arret"  # pas de calculateur : pas de moteur
+    brancher_moteur(page)
+    assert page.evaluate("() => window.moteurTest.etat.etat") == "arret"  # pas de calculateur : pas de moteur
     page.evaluate("() => { window.marqueurVisite = 'même document'; }")
     page.locator("article").get_by_role("link", name="Taux d'avancement du plan d'actions").first.click()
     page.wait_for_url("**/calculateurs/avancement/")
-    page.wait_for_function("() => window.calculateursCPOM.etat() === 'pret'")
+    page.wait_for_function("() => window.moteurTest.etat.etat === 'pret'")
     page.locator(".md-sidebar--primary").get_by_role("link", name="Modulation de la dotation selon l'activité").click()
     page.wait_for_url("**/calculateurs/modulation/")
     page.get_by_label("Nom de l'ESMS 1").wait_for()
@@ -359,7 +359,7 @@ def test_revisite_par_navigation_instantanee(page, journal, site_servi):
 
 def test_page_sans_calculateur_ne_charge_pas_le_moteur(page, journal, site_servi):
     page.goto(site_servi.url(""))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
+    brancher_moteur(page)
     page.wait_for_timeout(300)
     assert not [u for u in journal.requetes if "/pyodide/" in u or u.endswith("/worker.js")]
     verifier_page_saine(page, journal, site_servi)
@@ -370,15 +370,15 @@ def test_lien_de_calculateur_survole_ou_focalise_prechauffe_le_moteur(page, jour
     """Page du guide : aucun octet de Pyodide tant qu'aucun lien de calculateur n'est survolé ou
     focalisé ; au survol (ou au focus clavier) d'un tel lien, le moteur démarre, une seule fois."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
+    brancher_moteur(page)
     autre = page.locator("article a[href]").filter(has_not_text="avancement").filter(has_not_text="Modulation").first
     autre.hover() if geste == "survol" else autre.focus()  # un lien qui ne mène pas à un calculateur
     page.wait_for_timeout(300)
     assert not [u for u in journal.requetes if "/pyodide/" in u or u.endswith("/worker.js")]
-    assert page.evaluate("() => window.calculateursCPOM.etat()") == "arret"
+    assert page.evaluate("() => window.moteurTest.etat.etat") == "arret"
     lien = page.locator("article").get_by_role("link", name="Taux d'avancement du plan d'actions").first
     lien.hover() if geste == "survol" else lien.focus()
-    page.wait_for_function("() => window.calculateursCPOM.etat() === 'pret'")
+    page.wait_for_function("() => window.moteurTest.etat.etat === 'pret'")
     assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1
     lien.click()
     page.wait_for_url("**/calculateurs/avancement/")
@@ -407,7 +407,7 @@ def valeur_valide(variable: dict) -> str:
 def test_tous_les_calculateurs_d_indicateur(page, journal, site_servi):
     """Chaque page générée calcule, visitée par la navigation instantanée (un seul moteur)."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.location$ !== undefined && window.calculateursCPOM !== undefined")
+    page.wait_for_function("() => window.location$ !== undefined")
     for identifiant, indicateur in referentiel().indicateurs.items():
         page.evaluate("(u) => window.location$.next(new URL(u))", site_servi.url(f"calculateurs/indicateurs/{identifiant}/"))
         page.locator(f"#calculateur-{identifiant}[data-pret]").wait_for()
