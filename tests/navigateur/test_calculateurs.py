@@ -304,6 +304,35 @@ def test_import_csv_invalide_revalide_par_python(page, journal, site_servi, tmp_
     verifier_page_saine(page, journal, site_servi)
 
 
+@pytest.mark.parametrize(("nom", "contenu", "message"), [
+    ("dossier.json", '{"format": "guide-cpom-bfc/dossier", "version": 1}',
+     "Import impossible : dossier.json ne correspond pas à ce calculateur : aucune des données attendues (« actions »)."),
+    ("plan.json", "{abîmé", None),
+    ("plan.csv", "Libellé de l'action;Module;Secteur;Phase en cours;% de la phase réalisé\n\"Action;Prévention",
+     "Import impossible : plan.csv : fichier CSV abîmé ou d'un autre type (guillemet non fermé ou caractère illisible)."),
+    ("vide.csv", "\ufeff\r\n", "Import impossible : vide.csv : fichier vide."),
+])
+def test_fichier_etranger_ou_abime_refuse_sans_rien_ecraser(page, journal, site_servi, tmp_path, nom, contenu, message):
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    saisir_plan(page)
+    attendre_etat(page, "ok")
+    fichier = tmp_path / nom
+    fichier.write_text(contenu, encoding="utf-8")
+    page.get_by_label("Importer un fichier JSON ou CSV").set_input_files(str(fichier))
+    page.wait_for_function("() => document.querySelector('[data-annonce]').innerText.startsWith('Import impossible')")
+    annonce = texte(page.locator("[data-annonce]"))
+    if message:
+        assert annonce == message
+    else:
+        assert annonce.startswith("Import impossible : plan.json : JSON illisible (")
+    # Rien n'a été écrasé : la saisie et le résultat restent.
+    assert page.get_by_label("Libellé de l'action 2").input_value() == "Plan de prévention des chutes"
+    assert page.get_by_label("% réalisé de la phase de l'action 1").input_value() == "12,5"
+    assert page.locator("[data-calculateur]").get_attribute("data-etat-calcul") == "ok"
+    verifier_page_saine(page, journal, site_servi)
+
+
 def test_sauvegarde_survit_au_rechargement(page, journal, site_servi):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)
@@ -383,6 +412,7 @@ def test_lien_de_calculateur_survole_ou_focalise_prechauffe_le_moteur(page, jour
     lien.click()
     page.wait_for_url("**/calculateurs/avancement/")
     page.get_by_label("Libellé de l'action 1").fill("Préchauffé")
+    page.get_by_label("Type d'actions de l'action 1").select_option(label="Autodétermination")  # obligatoire
     attendre_etat(page, "ok")
     assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1  # le même worker
     verifier_page_saine(page, journal, site_servi)
