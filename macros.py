@@ -32,6 +32,7 @@ def define_env(env):
         "calculateur_indicateur": formulaires.calculateur_indicateur,
         "calculateur_trajectoire": formulaires.calculateur_trajectoire,
         "liste_calculateurs": formulaires.liste_calculateurs,
+        "mon_cpom": formulaires.mon_cpom,
         # Données ouvertes
         "schema_donnees": export.schema_donnees,
     }

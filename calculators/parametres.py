@@ -15,13 +15,17 @@ from calculators.erreurs import FormuleInvalide
 from calculators.formule import verifier
 
 __all__ = [
+    "ModuleDossier",
     "NATURES",
     "Phase",
+    "Theme",
     "TypesActions",
     "ids_indicateurs",
     "indicateur",
+    "infos_indicateur",
     "jours_par_categorie",
     "modulation",
+    "modules_dossier",
     "phases",
     "titres_modules",
     "types_actions_par_module",
@@ -231,3 +235,77 @@ def ids_indicateurs(parametres: object) -> list[str]:
     elements = _elements(parametres, lecteur, "indicateurs")
     lecteur.terminer()
     return [objet["id"] for _, objet in elements if isinstance(objet.get("id"), str)]
+
+
+# --- Dossier « Mon CPOM » (calculators/dossier.py) ---------------------------------------------
+
+STATUTS = ["obligatoire", "a_la_carte"]
+DECLENCHEMENTS = ["contractualisation", "avenant"]
+SECTEURS = ["PA", "PH"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Un type d'actions (fiche ``theme`` du YAML) d'un module et les secteurs où il est proposé."""
+
+    id: str
+    titre: str
+    secteurs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModuleDossier:
+    """Ce que le dossier lit d'un module : statut, déclenchements possibles, indicateur, types d'actions
+    et nombre maximal de types d'actions par secteur (``None`` : pas de limite)."""
+
+    id: str
+    titre: str
+    statut: str
+    declenchement: tuple[str, ...]
+    indicateur: str
+    types: tuple[Theme, ...]
+    max_types: int | None
+
+
+def modules_dossier(parametres: object) -> list[ModuleDossier]:
+    """Les modules, dans l'ordre des paramètres : ``statut``, ``declenchement``, ``indicateur``,
+    ``types_actions`` (``[{id, titre, secteurs}]`` ; sans ``secteurs`` : PA et PH) et
+    ``max_types_actions_par_secteur`` (absent ou ``null`` : pas de limite)."""
+    regles = types_actions_par_module(parametres)
+    lecteur = Lecteur()
+    resultat = []
+    for chemin, objet in _elements(parametres, lecteur, "modules"):
+        id_ = lecteur.texte(objet, "id", f"{chemin}.id")
+        titre = lecteur.texte(objet, "titre", f"{chemin}.titre")
+        statut = lecteur.choix(objet, "statut", f"{chemin}.statut", STATUTS, "statut inconnu")
+        indicateur_ = lecteur.texte(objet, "indicateur", f"{chemin}.indicateur")
+        declenchement = objet.get("declenchement")
+        if not isinstance(declenchement, list) or any(d not in DECLENCHEMENTS for d in declenchement):
+            lecteur.erreur(f"{chemin}.declenchement", f"liste attendue, parmi : {', '.join(DECLENCHEMENTS)}")
+            declenchement = []
+        types = []
+        for rang, theme in enumerate(objet.get("types_actions") or []):
+            secteurs = theme.get("secteurs", SECTEURS) if isinstance(theme, dict) else None
+            if not isinstance(secteurs, list) or not secteurs or any(s not in SECTEURS for s in secteurs):
+                lecteur.erreur(f"{chemin}.types_actions[{rang}].secteurs", "liste non vide attendue, parmi : PA, PH")
+            elif id_ in regles and theme.get("id") in regles[id_].types:
+                types.append(Theme(theme["id"], regles[id_].types[theme["id"]], tuple(s for s in SECTEURS if s in secteurs)))
+        if id_ and titre and statut and indicateur_:
+            resultat.append(ModuleDossier(id_, titre, statut, tuple(declenchement), indicateur_, tuple(types), regles[id_].maximum))
+    lecteur.terminer()
+    return resultat
+
+
+def infos_indicateur(parametres: object, id_: str) -> dict:
+    """``{"libelle", "unite", "calculateur_dedie"}`` de l'indicateur ``id_`` (libellé = id s'il manque)."""
+    lecteur = Lecteur()
+    elements = _elements(parametres, lecteur, "indicateurs")
+    lecteur.terminer()
+    for _, objet in elements:
+        if objet.get("id") == id_:
+            return {
+                "libelle": objet["libelle"] if isinstance(objet.get("libelle"), str) else id_,
+                "unite": objet["unite"] if isinstance(objet.get("unite"), str) else "",
+                "calculateur_dedie": objet.get("calculateur_dedie"),
+            }
+    return {"libelle": id_, "unite": "", "calculateur_dedie": None}

@@ -1,21 +1,23 @@
-"""Fichiers CSV des calculateurs : un seul dialecte, Excel France, pour le navigateur et la CLI.
+r"""CSV « Excel France », le seul dialecte du projet (navigateur et ligne de commande) : séparateur
+``;``, virgule décimale, fin de ligne CRLF, UTF-8 avec BOM (Excel reconnaît alors l'encodage).
 
-Dialecte : séparateur ``;``, virgule décimale, UTF-8 avec BOM, fin de ligne CRLF, guillemets
-seulement quand une cellule en a besoin (module ``csv`` de la bibliothèque standard). À la lecture,
-un fichier séparé par des virgules (sans ``;`` dans sa première ligne) est aussi accepté.
+Fonctions du dossier (``calculators/sorties.py``) : ``ecrire``, ``lire``, ``nombre``, ``date``.
 
-Deux « calculateurs » du contrat (``calculators/contrat.py``), appelés par le navigateur pour
-l'export et l'import des tableaux :
+Deux « calculateurs » du contrat (``calculators/contrat.py``), appelés par le navigateur pour l'export
+et l'import des tableaux des calculateurs seuls (``docs/assets/js/calculateurs.js``) :
 
 - ``csv_ecrire`` : ``{"colonnes": [titre, …], "lignes": [[cellule, …], …]}`` → ``{"texte": "…"}`` ;
 - ``csv_lire`` : ``{"texte": "…", "fichier": "plan.csv", "colonnes": [{"titre", "facultative"}]}``
   → ``{"lignes": [[cellule ou null, …], …]}`` dans l'ordre des colonnes demandées (``null`` : colonne
-  facultative absente du fichier). Les en-têtes sont comparés sans accents, casse ni espaces en trop.
+  facultative absente du fichier). Les en-têtes sont comparés sans accents, casse ni espaces en trop ;
+  un fichier séparé par des virgules (sans ``;`` dans sa première ligne) est aussi accepté.
 
->>> ecrire_texte(["Libellé", "%"], [["Répit; aidants", 12.5]])
-'\\ufeffLibellé;%\\r\\n"Répit; aidants";12,5\\r\\n'
->>> lire_texte('\\ufeffLibellé;%\\r\\n"Répit; aidants";12,5\\r\\n')
-[['Libellé', '%'], ['Répit; aidants', '12,5']]
+>>> ecrire([["Taux", nombre(85.98)], ["Échéance", date("2027-06-30")]])
+'\ufeffTaux;85,98\r\nÉchéance;30/06/2027\r\n'
+>>> lire('\ufeffTaux;"85,98"\r\nA;"x;y"\r\n')
+[['Taux', '85,98'], ['A', 'x;y']]
+>>> ecrire_tableau(["Libellé", "%"], [["Répit; aidants", 12.5]])
+'\ufeffLibellé;%\r\n"Répit; aidants";12,5\r\n'
 """
 
 from __future__ import annotations
@@ -27,27 +29,60 @@ from decimal import Decimal
 
 from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
+from calculators.nombres import arrondir, decimal_exact
 
-__all__ = ["BOM", "ExcelFrance", "ecrire", "ecrire_texte", "lire", "lire_texte", "normaliser"]
+__all__ = ["BOM", "csv_ecrire", "csv_lire", "date", "ecrire", "ecrire_tableau", "lire", "lire_import", "nombre", "normaliser"]
 
 BOM = "\ufeff"
 TAILLE_MAX = 5_000_000  # caractères : au-delà, le fichier n'est pas un export d'un calculateur
+ABIME = "fichier CSV abîmé ou d'un autre type (guillemet non fermé ou caractère illisible)."
 
 
-class ExcelFrance(csv.Dialect):
-    """Dialecte d'Excel en français : ``;``, guillemets doubles, CRLF."""
-
+class ExcelFrance(csv.excel):
     delimiter = ";"
-    quotechar = '"'
-    doublequote = True
-    skipinitialspace = False
     lineterminator = "\r\n"
-    quoting = csv.QUOTE_MINIMAL
+
+
+class ExcelFranceStrict(ExcelFrance):
+    """À l'import : un guillemet non fermé est une erreur, pas une cellule qui avale la fin du fichier."""
+
     strict = True
 
 
+def ecrire(lignes: list[list[object]]) -> str:
+    """Texte CSV (avec BOM) ; ``None`` donne une cellule vide."""
+    sortie = io.StringIO()
+    ecrivain = csv.writer(sortie, dialect=ExcelFrance)
+    for ligne in lignes:
+        ecrivain.writerow(["" if cellule is None else cellule for cellule in ligne])
+    return BOM + sortie.getvalue()
+
+
+def lire(texte: str) -> list[list[str]]:
+    """Lignes d'un texte CSV de ce dialecte (BOM facultatif) ; les lignes vides sont ignorées."""
+    return [ligne for ligne in csv.reader(io.StringIO(texte.removeprefix(BOM)), dialect=ExcelFrance) if ligne]
+
+
+def nombre(valeur: float | int | None, decimales: int = 2) -> str:
+    """Nombre à virgule décimale, sans séparateur de milliers (``1234,5`` → ``"1234,50"``)."""
+    if valeur is None:
+        return ""
+    return format(arrondir(decimal_exact(valeur), decimales), "f").replace(".", ",")
+
+
+def date(iso: str | None) -> str:
+    """``AAAA-MM-JJ`` → ``JJ/MM/AAAA``."""
+    if not iso:
+        return ""
+    annee, mois, jour = iso.split("-")
+    return f"{jour}/{mois}/{annee}"
+
+
+# ------------------------------------------------------------ tableaux des calculateurs seuls
+
+
 def cellule(valeur: object) -> str:
-    """Texte d'une cellule : nombre à virgule décimale, ``None`` vide, texte tel quel."""
+    """Texte d'une cellule : nombre tel quel à virgule décimale, ``None`` vide, texte tel quel."""
     if valeur is None:
         return ""
     if isinstance(valeur, bool):
@@ -57,24 +92,21 @@ def cellule(valeur: object) -> str:
     return str(valeur)
 
 
-def ecrire_texte(colonnes: list[str], lignes: list[list[object]]) -> str:
+def ecrire_tableau(colonnes: list[str], lignes: list[list[object]]) -> str:
     """Texte CSV (BOM compris) d'un tableau à en-têtes."""
-    sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, dialect=ExcelFrance)
-    ecrivain.writerow([cellule(c) for c in colonnes])
-    for ligne in lignes:
-        ecrivain.writerow([cellule(c) for c in ligne])
-    return BOM + sortie.getvalue()
+    return ecrire([[cellule(c) for c in colonnes], *([cellule(c) for c in ligne] for ligne in lignes)])
 
 
-def lire_texte(texte: str) -> list[list[str]]:
-    """Lignes non vides d'un texte CSV (``;``, ou ``,`` si la première ligne n'a pas de ``;``).
+def lire_import(texte: str) -> list[list[str]]:
+    """Lignes non vides d'un fichier importé (``;``, ou ``,`` si la première ligne n'a pas de ``;``).
 
     Lève ``csv.Error`` sur un fichier abîmé (guillemet non fermé, caractère nul)."""
+    if "\x00" in texte:  # fichier binaire (tableur .xlsx, image…) lu comme du texte
+        raise csv.Error("caractère nul")
     source = texte.removeprefix(BOM)
     premiere = source.splitlines()[0] if source else ""
     separateur = "," if "," in premiere and ";" not in premiere else ";"
-    lecteur = csv.reader(io.StringIO(source, newline=""), dialect=ExcelFrance, delimiter=separateur)
+    lecteur = csv.reader(io.StringIO(source, newline=""), dialect=ExcelFranceStrict, delimiter=separateur)
     return [ligne for ligne in lecteur if any(c.strip() for c in ligne)]
 
 
@@ -91,7 +123,7 @@ def _textes(valeur: object, champ: str, erreurs: list[Erreur]) -> list[str]:
     return valeur
 
 
-def ecrire(entree: dict, parametres: dict) -> dict:
+def csv_ecrire(entree: dict, parametres: dict) -> dict:
     """Calculateur ``csv_ecrire`` : colonnes et lignes → texte CSV Excel France."""
     erreurs: list[Erreur] = []
     colonnes = _textes(entree.get("colonnes"), "colonnes", erreurs)
@@ -106,7 +138,7 @@ def ecrire(entree: dict, parametres: dict) -> dict:
             erreurs.append(Erreur(f"lignes[{i}]", "cellule attendue (texte, nombre ou vide), reçu une liste ou un objet"))
     if erreurs:
         raise EntreeInvalide(erreurs)
-    return {"texte": ecrire_texte(colonnes, lignes)}
+    return {"texte": ecrire_tableau(colonnes, lignes)}
 
 
 def _colonnes_demandees(valeur: object) -> list[tuple[str, bool]]:
@@ -120,7 +152,7 @@ def _colonnes_demandees(valeur: object) -> list[tuple[str, bool]]:
     return colonnes
 
 
-def lire(entree: dict, parametres: dict) -> dict:
+def csv_lire(entree: dict, parametres: dict) -> dict:
     """Calculateur ``csv_lire`` : texte CSV → cellules des colonnes demandées, ligne par ligne.
 
     Un fichier vide, abîmé ou étranger (colonne obligatoire absente) est refusé par une erreur
@@ -133,11 +165,9 @@ def lire(entree: dict, parametres: dict) -> dict:
     if len(texte) > TAILLE_MAX:
         raise EntreeInvalide([Erreur("texte", f"{fichier} : fichier trop gros pour un tableau de calculateur.")])
     try:
-        if "\x00" in texte:  # fichier binaire (tableur .xlsx, image…) lu comme du texte
-            raise csv.Error("caractère nul")
-        tableau = lire_texte(texte)
+        tableau = lire_import(texte)
     except csv.Error:
-        raise EntreeInvalide([Erreur("texte", f"{fichier} : fichier CSV abîmé ou d'un autre type (guillemet non fermé ou caractère illisible).")]) from None
+        raise EntreeInvalide([Erreur("texte", f"{fichier} : {ABIME}")]) from None
     if not tableau:
         raise EntreeInvalide([Erreur("texte", f"{fichier} : fichier vide.")])
     entetes = [normaliser(e) for e in tableau[0]]

@@ -163,7 +163,9 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
                        "reference": p["modulation"]["reference"]},
         "modules": [{"id": m["id"], "titre": m["titre"], "indicateur": m["indicateur"],
                      "max_types_actions_par_secteur": m["regles"].get("max_types_actions_par_secteur"),
-                     "types_actions": [{"id": t["id"], "titre": t["titre"]} for t in m["themes"]]} for m in ref.modules],
+                     # secteurs, statut, déclenchement : dossier « Mon CPOM » (calculators/dossier.py)
+                     "types_actions": [{"id": t["id"], "titre": t["titre"], "secteurs": list(t["secteurs"])} for t in m["themes"]],
+                     "statut": m["statut"], "declenchement": list(m["declenchement"])} for m in ref.modules],
         "indicateurs": [
             {
                 "id": i["id"],
@@ -172,6 +174,7 @@ def parametres_calculateurs(ref: Referentiel) -> dict:
                 "variables": [{k: v[k] for k in ("nom", "libelle", "type", "min", "max")} for v in i["variables"]],
                 "unite": i["unite"],
                 "decimales": i["decimales"],
+                "calculateur_dedie": i.get("calculateur_dedie"),
             }
             for i in ref.indicateurs.values()
         ] + [_indicateur_bibliotheque(i) for i in ref.bibliotheque.values()],

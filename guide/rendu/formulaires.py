@@ -24,6 +24,7 @@ __all__ = [
     "calculateur_modulation",
     "calculateur_trajectoire",
     "liste_calculateurs",
+    "mon_cpom",
 ]
 
 @lru_cache(maxsize=1)
@@ -137,3 +138,42 @@ def liste_calculateurs(ref) -> str:
     groupes = [(source, [i for i in membres if a_un_calculateur(i)]) for source, membres in ref.groupes_bibliotheque()]
     return _rendre("liste.md", indicateurs=list(ref.indicateurs.values()), titres=TITRES_GROUPES, titre_nav=titre_nav,
                    groupes=[(source, membres) for source, membres in groupes if membres])
+
+
+INDICATEUR_FRAGILITES = "taux-resolution-points-fragilite"
+
+
+def _mode(ref, module: dict) -> str:
+    """Comment se saisit l'indicateur du module (même règle que calculators/dossier.py)."""
+    if module["indicateur"] == INDICATEUR_FRAGILITES:
+        return "points_fragilite"
+    return "actions" if ref.indicateur(module["indicateur"]).get("calculateur_dedie") == "avancement" else "valeurs"
+
+
+def mon_cpom(ref) -> str:
+    """Page « Mon CPOM » : le dossier complet d'un OG (calculators/dossier.py, docs/assets/js/mon-cpom/)."""
+    import json
+
+    modules = []
+    for module in ref.modules:
+        indicateur = ref.indicateur(module["indicateur"])
+        modules.append({
+            "id": module["id"],
+            "titre": module["titre"],
+            "statut": module["statut"],
+            "declenchement": module["declenchement"],
+            "types": module["themes"],
+            "par_secteur": {s: [t for t in module["themes"] if s in t["secteurs"]] for s in SECTEURS},
+            "mode": _mode(ref, module),
+            "indicateur": indicateur["libelle"],
+            "variables": (indicateur.get("variables") or []) if indicateur.get("formule") else [],
+        })
+    return _rendre(
+        "mon_cpom.html",
+        modules=modules,
+        modules_json=json.dumps([{"id": m["id"], "statut": m["statut"]} for m in modules]),
+        categories=_categories(ref),
+        phases=ref.parametres["phases"],
+        secteurs=[(code, f"{code} – {libelle}") for code, libelle in SECTEURS.items()],
+        annees=["N1", "N2", "N3", "N4", "N5"],
+    )

@@ -90,7 +90,7 @@ def nav_modules(ref: Referentiel) -> list:
 
 def nav_calculateurs(ref: Referentiel, existe: Callable[[str], bool]) -> list:
     """Section « Calculateurs » : les pages écrites qui existent, puis un calculateur par indicateur."""
-    ecrites = [f"calculateurs/{nom}.md" for nom in CALCULATEURS_DEDIES]
+    ecrites = ["calculateurs/mon-cpom.md", *(f"calculateurs/{nom}.md" for nom in CALCULATEURS_DEDIES)]
     indicateurs = [{i["libelle"]: chemin_calculateur(i["id"])} for i in ref.indicateurs.values()]
     section = [ENTREE_CALCULATEURS, *(p for p in ecrites if existe(p)), {"Indicateurs": indicateurs}]
     bibliotheque = []

@@ -72,7 +72,8 @@ M = "taux-mesures-levees"
             {"id": "inconnu", "valeurs": {}},
             [
                 "id: indicateur inconnu « inconnu » (indicateurs : taux-avancement-plan-actions, taux-occupation, "
-                "taux-mesures-levees, ecart-budgetaire, file-active, outils-numeriques, occupation-aj, encadrement, absenteisme, resultat)"
+                "taux-mesures-levees, ecart-budgetaire, file-active, outils-numeriques, occupation-aj, encadrement, absenteisme, resultat, "
+                "taux-resolution-points-fragilite, taux-si-completes, taux-resorption-deficit)"
             ],
         ),
         ({"id": M}, ["valeurs: champ obligatoire manquant"]),

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from calculators.contrat import executer_json
-from calculators.tableur import BOM, ecrire_texte, lire_texte, normaliser
+from calculators.tableur import BOM, ecrire_tableau, lire_import, normaliser
 
 # Exports produits par les pages (tests/navigateur/test_calculateurs.py, fichiers diffusés avant le passage à Python).
 EXPORT_AVANCEMENT = (
@@ -29,8 +29,8 @@ def appeler(nom, entree):
 
 @pytest.mark.parametrize("export", [EXPORT_AVANCEMENT, EXPORT_MODULATION], ids=["avancement", "modulation"])
 def test_aller_retour_des_exports_actuels(export):
-    tableau = lire_texte(export)
-    assert ecrire_texte(tableau[0], tableau[1:]) == export
+    tableau = lire_import(export)
+    assert ecrire_tableau(tableau[0], tableau[1:]) == export
     # Par le contrat, comme le navigateur : lire puis réécrire donne le même fichier, octet pour octet.
     colonnes = [{"titre": t} for t in tableau[0]]
     lu = appeler("csv_lire", {"texte": export, "fichier": "x.csv", "colonnes": colonnes})
@@ -40,16 +40,16 @@ def test_aller_retour_des_exports_actuels(export):
 
 
 def test_dialecte_excel_france():
-    texte = ecrire_texte(["Nom", "Valeur"], [["a;b", 12.5], ['dit "oui"', 3], ["ligne\nsuivante", None], ["x", True]])
+    texte = ecrire_tableau(["Nom", "Valeur"], [["a;b", 12.5], ['dit "oui"', 3], ["ligne\nsuivante", None], ["x", True]])
     assert texte == (BOM + "Nom;Valeur\r\n\"a;b\";12,5\r\n\"dit \"\"oui\"\"\";3\r\n\"ligne\nsuivante\";\r\nx;oui\r\n")
-    assert lire_texte(texte)[1:] == [["a;b", "12,5"], ['dit "oui"', "3"], ["ligne\nsuivante", ""], ["x", "oui"]]
+    assert lire_import(texte)[1:] == [["a;b", "12,5"], ['dit "oui"', "3"], ["ligne\nsuivante", ""], ["x", "oui"]]
 
 
 def test_lecture_tolerante():
     # Sans BOM, fins de ligne LF, lignes vides ignorées, séparateur virgule si la 1re ligne n'a pas de « ; ».
-    assert lire_texte("A;B\n\n1;2\n;\n") == [["A", "B"], ["1", "2"]]
-    assert lire_texte("A,B\r\n1,2") == [["A", "B"], ["1", "2"]]
-    assert lire_texte("A;B,C\n1;2,5") == [["A", "B,C"], ["1", "2,5"]]
+    assert lire_import("A;B\n\n1;2\n;\n") == [["A", "B"], ["1", "2"]]
+    assert lire_import("A,B\r\n1,2") == [["A", "B"], ["1", "2"]]
+    assert lire_import("A;B,C\n1;2,5") == [["A", "B,C"], ["1", "2,5"]]
     assert normaliser("  % de la PHASE  réalisé ") == "% de la phase realise"
 
 

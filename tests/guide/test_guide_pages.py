@@ -88,10 +88,11 @@ def test_parametres_calculateurs_format_du_contrat(ref):
     assert "avancement" not in parametres
     assert parametres["modules"] == [
         {"id": "alpha", "titre": "Alpha", "indicateur": "taux-avancement", "max_types_actions_par_secteur": 5,
-         "types_actions": [{"id": "premiere-fiche", "titre": "Première fiche"},
-                           {"id": "fiche-en-cours", "titre": "Fiche en cours"}]},
+         "types_actions": [{"id": "premiere-fiche", "titre": "Première fiche", "secteurs": ["PA", "PH"]},
+                           {"id": "fiche-en-cours", "titre": "Fiche en cours", "secteurs": ["PH"]}],
+         "statut": "obligatoire", "declenchement": []},
         {"id": "beta", "titre": "Bêta", "indicateur": "taux-levee", "max_types_actions_par_secteur": None,
-         "types_actions": []},
+         "types_actions": [], "statut": "a_la_carte", "declenchement": ["contractualisation", "avenant"]},
     ]
     assert parametres["indicateurs"][0] == {
         "id": "taux-avancement", "libelle": "Taux d'avancement du plan d'actions",
@@ -101,7 +102,7 @@ def test_parametres_calculateurs_format_du_contrat(ref):
              "min": 0, "max": None},
             {"nom": "nombre_actions", "libelle": "Nombre d'actions", "type": "entier", "min": 1, "max": 10},
         ],
-        "unite": "%", "decimales": 2,
+        "unite": "%", "decimales": 2, "calculateur_dedie": "avancement",
     }
 
 

@@ -48,5 +48,6 @@ def test_les_calculateurs_recoivent_les_types_d_actions_de_chaque_module():
     parametres = parametres_calculateurs(REF)
     assert "avancement" not in parametres
     for module, envoye in zip(REF.modules, parametres["modules"], strict=True):
-        assert envoye["types_actions"] == [{"id": t["id"], "titre": t["titre"]} for t in module["themes"]]
+        assert envoye["types_actions"] == [{"id": t["id"], "titre": t["titre"], "secteurs": t["secteurs"]} for t in module["themes"]]
+        assert (envoye["statut"], envoye["declenchement"]) == (module["statut"], module["declenchement"])  # dossier « Mon CPOM »
         assert envoye["max_types_actions_par_secteur"] == module["regles"]["max_types_actions_par_secteur"]

@@ -104,6 +104,8 @@ def test_types_d_actions_groupes_par_module():
 def test_liste_des_calculateurs():
     liste = formulaires.liste_calculateurs(REF)
     liens = re.findall(r"\]\(([^)]+)\)", liste)
+    assert liens[0] == "mon-cpom.md"
+    liens = liens[1:]
     assert liens[:3] == ["avancement.md", "modulation.md", "trajectoire.md"]
     assert liens[3:3 + len(REF.indicateurs)] == [f"indicateurs/{i}.md" for i in REF.indicateurs]
     assert liens[3 + len(REF.indicateurs):] == [

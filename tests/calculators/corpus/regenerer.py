@@ -53,6 +53,34 @@ def traj(initiale, finale, annees):
     return {"valeur_initiale": initiale, "cible_finale": finale, "annees": annees}
 
 
+# --- dossier « Mon CPOM » ---
+OG = {"raison_sociale": "CCAS de Besançon", "finess_juridique": "250006079"}
+HORTENSIAS, ESCAPADE, SPASAD, IME = "250004389", "250009628", "250005964", "250000001"
+
+
+def dossier(**champs):
+    return {"format": "guide-cpom-bfc/dossier", "version": 1, "og": OG, "premiere_annee": 2026, "annee_suivi": 1, **champs}
+
+
+def etab(finess, nom, secteur="PA", categorie="EHPAD", **autres):
+    return {"finess": finess, "nom": nom, "secteur": secteur, "categorie": categorie, **autres}
+
+
+TROIS_ESMS = [
+    etab(HORTENSIAS, "EHPAD Les Hortensias", capacite=80, dotation=1000000, activite_realisee=27740, taux_cible=98),
+    etab(ESCAPADE, "Accueil de jour L'Escapade", categorie="Accueil de jour", capacite=13, dotation=150000, activite_realisee=1767, taux_cible=70),
+    etab(IME, "IME Les Sources", secteur="PH", categorie="IME", capacite=40, dotation=2000000, activite_realisee=7900, taux_cible=95),
+]
+
+
+def act(libelle, module="transformation-offre", type_="autodetermination", esms=(), phase="execution", part=50, **autres):
+    return {"libelle": libelle, "module": module, "type_actions": type_, "esms": list(esms), "phase": phase, "avancement_phase": part, **autres}
+
+
+TYPES_TO = ["autodetermination", "pratiques-professionnelles", "troubles-comportement", "aidants",
+            "transformation-secteur-psh", "inclusion-scolaire", "transition-age", "appui-milieu-ordinaire"]
+
+
 # (calculateur, identifiant court, description, entrée)
 CAS = [
     # --- trajectoire ---
@@ -207,6 +235,126 @@ CAS = [
         "Erreur : type d'actions pour un module qui n'en propose pas ; vide accepté",
         {"actions": [action(module="evaluation-has", type_="autodetermination"), action(module="evaluation-has", type_="")]},
     ),
+    # --- dossier « Mon CPOM » (ajoutés après les autres : les numéros des cas précédents ne changent pas) ---
+    ("dossier", "minimal", "Dossier minimal : l'OG seul, les 5 modules obligatoires d'office", dossier()),
+    ("dossier", "trois-esms-modulation", "3 ESMS : modulation de chacun et total sur la DGC", dossier(esms=TROIS_ESMS)),
+    ("dossier", "avancement-deux-actions", "Taux d'avancement du module depuis ses actions (moyenne)", dossier(esms=TROIS_ESMS, actions=[
+        act("Plan autodétermination", esms=[HORTENSIAS], pilote="Directrice", echeance="2026-12-31"),
+        act("Formation des équipes", type_="pratiques-professionnelles", phase="cloture", part=100)])),
+    ("dossier", "sixieme-type-avertit", "Règle : le 6e type d'actions d'un secteur donne un avertissement", dossier(esms=TROIS_ESMS, actions=[
+        act(f"Action {k}", type_=type_, esms=[IME]) for k, type_ in enumerate(TYPES_TO[:4] + TYPES_TO[4:6])])),
+    ("dossier", "sixieme-action-n-avertit-pas", "Règle : la 6e action d'un même type ne donne pas d'avertissement", dossier(esms=TROIS_ESMS, actions=[
+        act(f"Action {k}", esms=[HORTENSIAS], part=k * 10) for k in range(6)])),
+    ("dossier", "cinq-types-par-secteur", "5 types en PA et 5 en PH : pas d'avertissement", dossier(esms=TROIS_ESMS, actions=[
+        *(act(f"PA {k}", type_=type_, esms=[HORTENSIAS]) for k, type_ in enumerate(TYPES_TO[:4])),
+        *(act(f"PH {k}", type_=type_, esms=[IME]) for k, type_ in enumerate(TYPES_TO[4:8])),
+        act("Commune", type_="autodetermination", esms=[IME])])),
+    ("dossier", "types-retenus-et-actions", "Types retenus sans action + types des actions : le 6e avertit", dossier(esms=TROIS_ESMS, modules=[
+        {"id": "une-seule-sante", "types_actions": {"PA": ["reset", "economie-energies", "confort-thermique"], "PH": ["reset"]}}], actions=[
+        act("Tri", module="une-seule-sante", type_="gestion-dechets", esms=[HORTENSIAS]),
+        act("Air", module="une-seule-sante", type_="qualite-air", esms=[ESCAPADE]),
+        act("Transports", module="une-seule-sante", type_="deplacements-transports")])),
+    ("dossier", "action-deux-secteurs", "Action sans ESMS désigné : comptée dans les secteurs de tous les ESMS", dossier(esms=TROIS_ESMS, actions=[
+        act("Aidants", type_="aidants")])),
+    ("dossier", "type-hors-secteur", "Type d'actions PH pour une action d'un ESMS PA : avertissement", dossier(esms=TROIS_ESMS, actions=[
+        act("Scolarisation", type_="inclusion-scolaire", esms=[HORTENSIAS])])),
+    ("dossier", "a-la-carte-contractualisation", "Module à la carte déclenché à la contractualisation", dossier(modules=[
+        {"id": "evaluation-has", "declenchement": "contractualisation", "date": "2026-01-01"}], actions=[
+        act("Critère 2.1", module="evaluation-has", type_=None, phase="planification", part=40)])),
+    ("dossier", "a-la-carte-avenant-mesures", "Inspection – contrôle par avenant : levée des mesures N1 et N2", dossier(annee_suivi=2, modules=[
+        {"id": "inspection-controle", "declenchement": "avenant", "date": "2027-03-15", "valeur_initiale": 0, "cible_finale": 100,
+         "suivi": {"N1": {"valeurs": {"mesures_levees": 1, "mesures_notifiees": 4}}, "N2": {"valeurs": {"mesures_levees": 3, "mesures_notifiees": 4}}}}])),
+    ("dossier", "resorption-deficit-creuse", "Résorption du déficit : négative quand le déficit se creuse", dossier(annee_suivi=2, modules=[
+        {"id": "difficulte-financiere", "declenchement": "contractualisation", "date": "2026-01-01", "valeur_initiale": 0, "cible_finale": 100,
+         "suivi": {"N1": {"valeurs": {"deficit_initial": 200000, "deficit_restant": 150000}},
+                   "N2": {"valeurs": {"deficit_initial": 200000, "deficit_restant": 230000}}}}])),
+    ("dossier", "si-completes-trajectoire", "SI complétés : valeurs N1 à N3 et trajectoire 50 → 100", dossier(annee_suivi=3, modules=[
+        {"id": "tableau-de-bord-si", "valeur_initiale": 50, "cible_finale": 100, "suivi": {
+            "N1": {"valeurs": {"si_completes": 3, "si_attendus": 6}}, "N2": {"valeurs": {"si_completes": "4", "si_attendus": "6"}},
+            "N3": {"valeurs": {"si_completes": 6, "si_attendus": 6}}}}])),
+    ("dossier", "si-division-par-zero", "Indicateur non calculable une année : pas une erreur", dossier(modules=[
+        {"id": "inspection-controle", "declenchement": "avenant", "date": "2026-06-01",
+         "suivi": {"N1": {"valeurs": {"mesures_levees": 0, "mesures_notifiees": 0}}}}])),
+    ("dossier", "fragilites-ajoutees", "Points de fragilité ajoutés, résolus en N1 et N2 : taux année par année", dossier(annee_suivi=3, points_fragilite=[
+        {"libelle": "Vacance en résidence autonomie", "resolu_en": "N1"}, {"libelle": "Recrutement", "resolu_en": "N2"},
+        {"libelle": "Usure professionnelle"}, {"libelle": "Point écarté", "retenu": False, "resolu_en": "N1"}])),
+    ("dossier", "autodiagnostic-seuils", "Autodiagnostic : seuils franchis par ESMS, avec la source et le lieu de chaque seuil", dossier(esms=[
+        etab(HORTENSIAS, "EHPAD Les Hortensias", diagnostic={"absenteisme": {"valeur": "12,5"}, "outils-numeriques": {"valeur": "Non"}}),
+        etab(IME, "IME Les Sources", secteur="PH", categorie="IME", diagnostic={
+            "encadrement": {"valeurs": {"etp_cadres": 3, "etp_personnels": 60}}, "resultat": {"valeurs": {"produits": 1000, "charges": "1 500,5"}}}),
+        etab(ESCAPADE, "Accueil de jour L'Escapade", categorie="Accueil de jour", diagnostic={
+            "occupation-aj": {"valeurs": {"journees_realisees": 1767, "capacite": 13}}})])),
+    ("dossier", "autodiagnostic-choix-og", "L'OG écarte un point proposé, en garde un résolu en N2, en ajoute un", dossier(annee_suivi=2, esms=[
+        etab(HORTENSIAS, "EHPAD", diagnostic={"absenteisme": {"valeur": 12}, "encadrement": {"valeurs": {"etp_cadres": 2, "etp_personnels": 50}}}),
+        etab(IME, "IME", secteur="PH", categorie="IME", diagnostic={"encadrement": {"valeurs": {"etp_cadres": "7,5", "etp_personnels": 60}}})],
+        points_fragilite=[{"diagnostic": f"{HORTENSIAS}/absenteisme", "retenu": False},
+                          {"diagnostic": f"{IME}/encadrement", "resolu_en": "N2"},
+                          {"libelle": "Gouvernance associative", "esms": IME}])),
+    ("dossier", "autodiagnostic-sous-le-seuil", "Tous les seuils respectés (bornes comprises) : aucun point proposé", dossier(esms=[
+        etab(HORTENSIAS, "EHPAD", diagnostic={"absenteisme": {"valeur": "9,99"}, "encadrement": {"valeurs": {"etp_cadres": 3, "etp_personnels": 60}},
+                                               "resultat": {"valeurs": {"produits": 100, "charges": 100}}, "outils-numeriques": {"valeur": "oui"}})])),
+    ("dossier", "autodiagnostic-point-disparu", "Point de diagnostic qui n'est plus relevé : gardé, avec un avertissement", dossier(esms=[
+        etab(HORTENSIAS, "EHPAD", diagnostic={"absenteisme": {"valeur": 5}})],
+        points_fragilite=[{"diagnostic": f"{HORTENSIAS}/absenteisme", "libelle": "Absentéisme élevé", "resolu_en": "N1"}])),
+    ("dossier", "autodiagnostic-non-calculable", "Diagnostic avec division par zéro : pas de point, pas d'erreur", dossier(esms=[
+        etab(ESCAPADE, "Accueil de jour", categorie="Accueil de jour", diagnostic={"occupation-aj": {"valeurs": {"journees_realisees": 10, "capacite": 0}}})])),
+    ("dossier", "bilan-actions-retard", "Bilan N2 : actions réalisées et en retard (échéance passée, non close)", dossier(annee_suivi=2, esms=TROIS_ESMS, actions=[
+        act("En retard", esms=[HORTENSIAS], echeance="2027-06-30", pilote="Cadre de santé"),
+        act("Close", type_="aidants", phase="cloture", part=100, echeance="2026-12-31"),
+        act("À venir", type_="troubles-comportement", echeance="2028-01-15"),
+        act("Sans échéance", type_="pratiques-professionnelles", phase="initialisation", part=0)])),
+    ("dossier", "suivi-avancement-annees", "Taux d'avancement figés en N1 et N2, N3 calculé depuis les actions", dossier(annee_suivi=3, modules=[
+        {"id": "prevention", "valeur_initiale": 0, "cible_finale": 100, "suivi": {"N1": {"taux": 15}, "N2": {"taux": "32,5"}},
+         "objectif": "Prévenir les chutes", "constat": "Chutes fréquentes", "prealables": "Référent prévention", "partenaires": "CPTS"}], actions=[
+        act("Activité physique adaptée", module="prevention", type_="activite-physique", phase="pilotage", part=25)])),
+    ("dossier", "cible-decroissante", "Cible décroissante : atteinte quand la valeur est sous la cible", dossier(modules=[
+        {"id": "difficulte-financiere", "declenchement": "avenant", "date": "2026-09-01", "valeur_initiale": 100, "cible_finale": 0,
+         "suivi": {"N1": {"valeurs": {"deficit_initial": 100, "deficit_restant": 30}}}}])),
+    ("dossier", "structure-experimentale", "ESMS de catégorie « Autre » : 366 jours fournis ; ESMS incomplet listé à part", dossier(esms=[
+        etab(SPASAD, "Structure expérimentale", secteur="PH", categorie="Autre", jours_ouverture=366, capacite=10, dotation=500000,
+             activite_realisee=3294, taux_cible=95),
+        etab(HORTENSIAS, "EHPAD sans activité saisie", capacite=80)])),
+    ("dossier", "nombres-francais", "Nombres en texte à la française et FINESS avec espaces", dossier(
+        og={"raison_sociale": "Association", "finess_juridique": "250 006 079"}, esms=[
+        etab("2A0000001", "EHPAD corse", capacite="80", dotation="1 234 567,89", activite_realisee="27 000,5", taux_cible="97,5")])),
+    ("dossier", "ecars-besancon", "Fiche objectif avec textes et trajectoire e-CARS 84,47 → 92", dossier(esms=TROIS_ESMS[:2], modules=[
+        {"id": "efficience", "objectif": "EFF_01 Améliorer l'efficience", "constat": "Difficultés de recrutement ; usure professionnelle",
+         "partenaires": "Organismes de formation; France Travail", "valeur_initiale": 84.47, "cible_finale": 92,
+         "types_actions": {"PA": ["ressources-humaines", "activite"]}}], actions=[
+        act("Attractivité des métiers", module="efficience", type_="ressources-humaines", esms=[HORTENSIAS, ESCAPADE], pilote="DRH", echeance="2030-12-31"),
+        act("Taux d'occupation de l'accueil de jour", module="efficience", type_="activite", esms=[ESCAPADE], phase="planification", part=80)],
+        points_fragilite=[{"libelle": "Taux d'occupation de l'accueil de jour"}])),
+    # erreurs
+    ("dossier", "format-etranger", "Erreur : fichier d'un autre outil (format inconnu)", {"format": "mon-cpom-bfc", "version": 1, "og": OG}),
+    ("dossier", "sans-format", "Erreur : pas de marqueur de format", {"og": OG, "esms": []}),
+    ("dossier", "version-future", "Erreur : version plus récente que le guide", dossier(version=2)),
+    ("dossier", "version-texte", "Erreur : version en texte", dossier(version="1")),
+    ("dossier", "version-zero", "Erreur : version 0 sans migration", dossier(version=0)),
+    ("dossier", "entree-liste", "Erreur : le fichier n'est pas un objet", [dossier()]),
+    ("dossier", "og-invalide", "Erreur : FINESS juridique de 8 chiffres, raison sociale vide, année hors bornes", dossier(
+        og={"raison_sociale": " ", "finess_juridique": "25000607"}, premiere_annee=1999, annee_suivi=6)),
+    ("dossier", "esms-invalides", "Erreur : FINESS en double, catégorie inconnue, jours avec une catégorie, secteur, capacité", dossier(esms=[
+        etab(HORTENSIAS, "A", jours_ouverture=300), etab(HORTENSIAS, "B", categorie="Foyer"),
+        etab(IME, "C", secteur="PX", capacite=0), etab(SPASAD, "D", categorie="Autre")])),
+    ("dossier", "actions-invalides", "Erreur : type inconnu, type manquant, ESMS absent, date, phase, part", dossier(esms=TROIS_ESMS, actions=[
+        act("A", type_="inconnu"), act("B", type_=None), act("C", esms=["999999999"]), act("D", echeance="31/12/2027"),
+        act("E", phase="fin", part=120), act("F", module="evaluation-has", type_=None)])),
+    ("dossier", "modules-invalides", "Erreur : à la carte sans déclenchement, obligatoire avec date, module inconnu, type hors secteur", dossier(modules=[
+        {"id": "evaluation-has"}, {"id": "prevention", "date": "2026-01-01"}, {"id": "budget"},
+        {"id": "transformation-offre", "types_actions": {"PA": ["inclusion-scolaire", "autodetermination", "autodetermination"], "PX": []}},
+        {"id": "prevention"}])),
+    ("dossier", "champs-inconnus", "Erreur : champs inconnus (rien n'est perdu en silence)", dossier(commentaire="x", esms=[
+        etab(HORTENSIAS, "A", telephone="03")])),
+    ("dossier", "suivi-invalide", "Erreur : année N6, relevé mal formé, suivi de l'Efficience, valeur initiale seule", dossier(modules=[
+        {"id": "tableau-de-bord-si", "valeur_initiale": 10, "suivi": {"N6": {"taux": 1}, "N1": {"taux": 1, "valeurs": {}}}},
+        {"id": "efficience", "suivi": {"N1": {"taux": 10}}}])),
+    ("dossier", "suivi-valeurs-invalides", "Erreur : variable d'indicateur hors bornes dans le suivi", dossier(modules=[
+        {"id": "tableau-de-bord-si", "suivi": {"N1": {"valeurs": {"si_completes": 2, "si_attendus": 0}}}}])),
+    ("dossier", "points-invalides", "Erreur : point sans libellé, année de résolution, retenu non booléen, ESMS absent", dossier(points_fragilite=[
+        {}, {"libelle": "A", "resolu_en": "N7", "retenu": "oui"}, {"libelle": "B", "esms": "123456789"}])),
+    ("dossier", "diagnostic-invalide", "Erreur : indicateur inconnu, variable manquante, « valeurs » pour un indicateur sans formule, saisie ambiguë", dossier(esms=[
+        etab(HORTENSIAS, "A", diagnostic={"inconnu": {}, "occupation-aj": {"valeurs": {"journees_realisees": 1}},
+                                           "absenteisme": {"valeurs": {"jours": 3}}, "encadrement": {"valeur": 1, "valeurs": {}}})])),
     # Fichiers CSV des calculateurs (Excel France : « ; », virgule décimale, BOM, CRLF) : calculators/tableur.py
     (
         "csv_ecrire",

@@ -1,0 +1,232 @@
+"""Page « Mon CPOM » dans Chromium : saisie au clavier, règle des types d'actions, rechargement,
+export puis import (identiques), fichier étranger refusé sans rien écraser, effacement, aucune
+requête vers une autre origine."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from outils_navigateur import texte
+
+pytestmark = pytest.mark.navigateur
+
+CLE = "guide-cpom-bfc:mon-cpom"
+TYPES_PH = ["autodetermination", "transformation-secteur-psh", "inclusion-scolaire", "transition-age",
+            "pratiques-professionnelles", "troubles-comportement"]
+
+
+def attendre_calcul(page, apres: int, etat: str | None = "ok") -> int:
+    """Attend une réponse du moteur postérieure à la ``apres``-ième ; rend le nombre de réponses."""
+    page.wait_for_function(
+        "([n, e]) => { const r = document.querySelector('[data-mon-cpom]'); return Number(r.dataset.calculs || 0) > n && (e === null || r.dataset.etatCalcul === e); }",
+        arg=[apres, etat],
+    )
+    return int(page.locator("[data-mon-cpom]").get_attribute("data-calculs"))
+
+
+def calculs(page) -> int:
+    return int(page.locator("[data-mon-cpom]").get_attribute("data-calculs") or 0)
+
+
+def enregistre(page) -> dict:
+    return json.loads(page.evaluate(f"() => localStorage.getItem({json.dumps(CLE)})"))
+
+
+def taper(page, selecteur: str, valeur: str) -> None:
+    page.focus(selecteur)
+    page.keyboard.type(valeur)
+
+
+def remplir(page) -> None:
+    taper(page, "#og-raison", "CCAS de Besançon")
+    page.keyboard.press("Tab")
+    page.keyboard.type("250006079")
+    for rang, (finess, nom, secteur, categorie) in enumerate([("250004389", "EHPAD Les Hortensias", "PA", "EHPAD"),
+                                                              ("250000001", "IME Les Sources", "PH", "IME")]):
+        page.focus("[data-ajouter=esms]")
+        page.keyboard.press("Enter")  # le focus va au premier champ de la ligne ajoutée
+        page.keyboard.type(finess)
+        page.keyboard.press("Tab")
+        page.keyboard.type(nom)
+        page.select_option(f"#esms-{rang}-secteur", secteur)
+        page.select_option(f"#esms-{rang}-categorie", categorie)
+        taper(page, f"#esms-{rang}-capacite", "40")
+    for type_ in TYPES_PH:  # six types d'actions en PH : avertissement
+        page.focus(f"#transformation-offre-PH-{type_}")
+        page.keyboard.press("Space")
+    page.focus("[data-ajouter=actions]")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Plan autodétermination")
+    page.select_option("#action-0-module", "transformation-offre")
+    page.select_option("#action-0-type", "autodetermination")
+    taper(page, "#action-0-esms", "250000001")
+    page.select_option("#action-0-phase", "execution")
+    taper(page, "#action-0-part", "50")
+
+
+def test_dossier_au_clavier_rechargement_export_import(page, site_servi, journal, tmp_path):
+    page.goto(site_servi.url("calculateurs/mon-cpom/"))
+    attendre_calcul(page, 0, "erreurs")  # dossier neuf : l'OG reste à saisir
+    assert texte(page.locator("[data-erreurs]")) == "À corriger : og : champ obligatoire manquant"
+    remplir(page)
+    page.wait_for_function("() => document.querySelector('[data-avertissements]').textContent.includes('6 types d')")
+    attendre_calcul(page, calculs(page) - 1)
+    assert texte(page.locator("[data-bilan] h3")) == "Bilan de l'année N1 (2026)"
+    avertissements = texte(page.locator("[data-avertissements]"))
+    assert "Module « Transformation de l'offre », secteur PH : 6 types d'actions" in avertissements
+    assert "secteur PA" not in avertissements
+    bilan = texte(page.locator("#mon-cpom [data-bilan]"))
+    assert "Taux d'avancement du plan d'actions : 50,00 %" in bilan
+    assert page.locator("[data-bilan] svg[role=img]").count() == 5
+    dossier = enregistre(page)
+    assert dossier["og"] == {"raison_sociale": "CCAS de Besançon", "finess_juridique": "250006079"}
+    assert [e["capacite"] for e in dossier["esms"]] == [40, 40]
+    assert dossier["actions"] == [{"libelle": "Plan autodétermination", "module": "transformation-offre", "type_actions": "autodetermination",
+                                   "esms": ["250000001"], "phase": "execution", "avancement_phase": 50}]
+
+    # Rechargement : même dossier, mêmes champs.
+    valeurs = page.eval_on_selector_all("[data-formulaire] [name]", "els => els.map(e => e.type === 'checkbox' ? e.checked : e.value)")
+    page.reload()
+    attendre_calcul(page, 0)
+    assert enregistre(page) == dossier
+    assert page.eval_on_selector_all("[data-formulaire] [name]", "els => els.map(e => e.type === 'checkbox' ? e.checked : e.value)") == valeurs
+
+    # Export puis import dans un navigateur vierge : identique.
+    with page.expect_download() as telechargement:
+        page.get_by_role("button", name="Exporter le dossier (JSON)").click()
+    fichier = tmp_path / telechargement.value.suggested_filename
+    telechargement.value.save_as(fichier)
+    assert fichier.name == "mon-cpom-250006079.json"
+    assert json.loads(fichier.read_text(encoding="utf-8")) == dossier
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    n = attendre_calcul(page, 0, "erreurs")  # dossier vide : l'OG manque
+    page.set_input_files("#mon-cpom-import", str(fichier))
+    page.wait_for_function("() => document.querySelector('[data-annonce]').textContent.includes('importé')")
+    attendre_calcul(page, n)
+    assert enregistre(page) == dossier
+
+    # Fichier étranger : refusé, rien n'est écrasé.
+    etranger = tmp_path / "autre.json"
+    etranger.write_text('{"format": "mon-cpom-bfc", "version": 1}', encoding="utf-8")
+    page.set_input_files("#mon-cpom-import", str(etranger))
+    page.wait_for_function("() => document.querySelector('[data-annonce]').textContent.includes('rien n')")
+    assert "format « mon-cpom-bfc »" in texte(page.locator("[data-annonce]"))
+    assert enregistre(page) == dossier
+
+    # Fiche objectif en CSV (Excel France, BOM).
+    with page.expect_download() as telechargement:
+        page.get_by_role("button", name="Télécharger la fiche « Transformation de l'offre » (CSV)").click()
+    csv = telechargement.value.path().read_bytes().decode("utf-8")
+    assert csv.startswith("\ufeffFiche objectif;Transformation de l'offre\r\n")
+    assert ";1;Plan autodétermination;Autodétermination;;\r\n" in csv
+
+    # Effacer (après confirmation) : dossier vide.
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Effacer le dossier de ce navigateur").click()
+    page.wait_for_function(f"() => localStorage.getItem({json.dumps(CLE)}) === null || !JSON.parse(localStorage.getItem({json.dumps(CLE)})).og")
+    assert page.input_value("#og-raison") == ""
+    assert journal.hors_origine(site_servi.origine) == []
+    assert journal.erreurs == []
+
+
+def choisir(page, selecteur: str, valeur: str) -> None:
+    """Choisit une option au clavier : focus, Début, puis Flèche bas jusqu'à l'option voulue."""
+    rang = page.eval_on_selector(selecteur, "(s, v) => [...s.options].findIndex((o) => o.value === v)", valeur)
+    assert rang >= 0, f"{valeur} absent de {selecteur}"
+    page.focus(selecteur)
+    page.keyboard.press("Home")
+    for _ in range(rang):
+        page.keyboard.press("ArrowDown")
+    assert page.input_value(selecteur) == valeur
+
+
+def taper_date(page, selecteur: str, iso: str) -> None:
+    """Saisit une date au clavier dans un champ date (ordre des segments selon la langue de Chromium)."""
+    annee, mois, jour = iso.split("-")
+    for ordre in (mois + jour + annee, jour + mois + annee):
+        page.focus(selecteur)
+        page.keyboard.type(ordre)
+        if page.input_value(selecteur) == iso:
+            return
+        page.fill(selecteur, "")  # mauvais ordre de segments : on efface et on reprend
+    raise AssertionError(f"date {iso} impossible à saisir dans {selecteur}")
+
+
+ESMS = [("250004389", "EHPAD Les Hortensias", "PA", "EHPAD"), ("250009628", "Accueil de jour L'Escapade", "PA", "Accueil de jour"),
+        ("250000001", "IME Les Sources", "PH", "IME")]
+# 12 actions sous leurs types d'actions, dans les 5 modules obligatoires : (module, type, phase, part)
+ACTIONS = [
+    ("transformation-offre", "autodetermination", "execution", "50"), ("transformation-offre", "aidants", "cloture", "100"),
+    ("transformation-offre", "pratiques-professionnelles", "planification", "20"),
+    ("une-seule-sante", "economie-energies", "pilotage", "50"), ("une-seule-sante", "gestion-dechets", "initialisation", "100"),
+    ("une-seule-sante", "qualite-air", "execution", "0"),
+    ("prevention", "vaccination", "cloture", "100"), ("prevention", "activite-physique", "execution", "25"),
+    ("efficience", "ressources-humaines", "planification", "50"), ("efficience", "activite", "execution", "75"),
+    ("tableau-de-bord-si", "ror-par-et", "cloture", "100"), ("tableau-de-bord-si", "cybersecurite", "pilotage", "0"),
+]
+
+
+def test_dossier_complet_au_clavier_bilan_imprime_en_pdf(page, site_servi, journal, tmp_path):
+    """3 ESMS, 5 modules, 12 actions sous leurs types d'actions, 2 années relevées ; rechargement
+    identique ; bilan imprimé en PDF dont le texte porte les chiffres du bilan."""
+    import subprocess
+
+    page.goto(site_servi.url("calculateurs/mon-cpom/"))
+    attendre_calcul(page, 0, "erreurs")
+    taper(page, "#og-raison", "CCAS de Besançon")
+    page.keyboard.press("Tab")
+    page.keyboard.type("250006079")
+    choisir(page, "#og-suivi", "2")
+    for rang, (finess, nom, secteur, categorie) in enumerate(ESMS):
+        page.focus("[data-ajouter=esms]")
+        page.keyboard.press("Enter")
+        page.keyboard.type(finess)
+        page.keyboard.press("Tab")
+        page.keyboard.type(nom)
+        choisir(page, f"#esms-{rang}-secteur", secteur)
+        choisir(page, f"#esms-{rang}-categorie", categorie)
+    for rang, (module, type_, phase, part) in enumerate(ACTIONS):
+        page.focus("[data-ajouter=actions]")
+        page.keyboard.press("Enter")
+        page.keyboard.type(f"Action {rang + 1}")
+        choisir(page, f"#action-{rang}-module", module)
+        choisir(page, f"#action-{rang}-type", type_)
+        choisir(page, f"#action-{rang}-phase", phase)
+        taper(page, f"#action-{rang}-part", part)
+        taper_date(page, f"#action-{rang}-echeance", "2027-12-31" if rang % 2 else "2027-06-30")
+    # Deux années relevées : N1 figé (transformation de l'offre), N1 et N2 des SI complétés.
+    taper(page, "#transformation-offre-N1-taux", "20")
+    for annee, completes in (("N1", "3"), ("N2", "5")):
+        taper(page, f"#tableau-de-bord-si-{annee}-si_completes", completes)
+        taper(page, f"#tableau-de-bord-si-{annee}-si_attendus", "6")
+    taper(page, "#tableau-de-bord-si-initiale", "50")
+    taper(page, "#tableau-de-bord-si-finale", "100")
+    page.wait_for_timeout(500)
+    attendre_calcul(page, calculs(page) - 1, None)
+    assert texte(page.locator("[data-erreurs]")) == ""
+    dossier = enregistre(page)
+    assert len(dossier["esms"]) == 3 and len(dossier["actions"]) == 12
+    assert {a["module"] for a in dossier["actions"]} == {"transformation-offre", "une-seule-sante", "prevention", "efficience", "tableau-de-bord-si"}
+    assert dossier["modules"][-1]["suivi"] == {"N1": {"valeurs": {"si_completes": 3, "si_attendus": 6}},
+                                                "N2": {"valeurs": {"si_completes": 5, "si_attendus": 6}}}
+    bilan = texte(page.locator("[data-bilan]"))
+    assert "Bilan de l'année N2 (2027)" in bilan
+    assert "Taux de SI complétés et/ou mis à jour à 100 % : 83,33 % ; cible 70,00 % : cible atteinte" in bilan
+    assert "Taux d'avancement du plan d'actions : 58,00 %" in bilan  # (50 + 100 + 24) ÷ 3
+
+    page.reload()
+    attendre_calcul(page, 0)
+    assert enregistre(page) == dossier
+
+    page.emulate_media(media="print")
+    fichier = tmp_path / "bilan.pdf"
+    page.pdf(path=str(fichier))
+    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(fichier), "-"], capture_output=True, text=True, check=True).stdout
+    pdf = " ".join(pdf.replace("\u202f", " ").replace("\u00a0", " ").split())
+    assert "Bilan de l'année N2 (2027)" in pdf
+    assert "83,33 %" in pdf and "58,00 %" in pdf
+    assert "Actions en retard" in pdf
+    assert journal.hors_origine(site_servi.origine) == []
+    assert journal.erreurs == []
