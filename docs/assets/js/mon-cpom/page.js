@@ -225,7 +225,7 @@ function demarrer(racine) {
     if (!bouton) return;
     if (bouton.dataset.ajouter) {
       const ligne = ajouterLigne(formulaire, bouton.dataset.ajouter);
-      ligne.querySelector("input, select, textarea:not([type=hidden])").focus();
+      ligne.querySelector("input:not([type=hidden]), select, textarea").focus();
       calculer();
     } else if (bouton.dataset.supprimer) {
       supprimerLigne(bouton.dataset.supprimer, bouton.closest("[data-lignes] > *"));
