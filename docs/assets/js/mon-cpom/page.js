@@ -46,7 +46,7 @@ function demarrer(racine) {
   let dernierResultat = null;
   let hors = { diagnostics: {} };
 
-  transport.surEtat(({ message }) => { etatMoteur.textContent = message; });
+  transport.surEtat(({ etat, message }) => { etatMoteur.textContent = message; etatMoteur.dataset.etat = etat; });
   const annoncer = (message) => { annonce.textContent = message; };
 
   const montrer = (dossier) => {
