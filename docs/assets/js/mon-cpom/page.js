@@ -8,7 +8,7 @@ import {
   ajouterLigne, ajusterLignes, dossierVide, horsFormulaire, lire, lireChamps, reattacher, remplirChamps, versDossier, versFormulaire,
 } from "./liaison.js";
 import { charger, effacer, enregistrer } from "./stockage.js";
-import { Transport, workerDuSite } from "./transport.js";
+import { moteurDuSite } from "../transport.js";
 
 const POURCENT = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
@@ -41,7 +41,7 @@ function demarrer(racine) {
   const etatMoteur = racine.querySelector("[data-etat-moteur]");
   const zones = Object.fromEntries(["erreurs", "avertissements", "bilan", "fragilites", "modulation", "fiches"]
     .map((nom) => [nom, racine.querySelector(`[data-${nom}]`)]));
-  const transport = new Transport(workerDuSite);
+  const transport = moteurDuSite; // un seul moteur par visite, partagé avec les calculateurs
   const file = new FileDeCalcul((dossier) => transport.executerObjet("dossier", dossier));
   let dernierResultat = null;
   let hors = { diagnostics: {} };
