@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from decimal import DecimalException
 
-from calculators import avancement, dossier, indicateur, modulation, seuils, trajectoire
+from calculators import avancement, dossier, indicateur, modulation, seuils, tableur, trajectoire
 from calculators.entrees import recu
 from calculators.erreurs import EntreeInvalide, Erreur
 
@@ -21,6 +21,9 @@ __all__ = ["CALCULS", "executer", "executer_json", "lire_json", "message_calcula
 
 CALCULS: dict[str, Callable[[dict, dict], dict]] = {
     "avancement": avancement.calculer,
+    # Lecture et écriture des fichiers CSV des calculateurs seuls (Excel France), voir calculators/tableur.py.
+    "csv_ecrire": tableur.csv_ecrire,
+    "csv_lire": tableur.csv_lire,
     "dossier": dossier.calculer,
     "indicateur": indicateur.calculer,
     "modulation": modulation.calculer,

@@ -35,6 +35,7 @@ import budget_outils as B  # noqa: E402
 from outils_navigateur import (  # noqa: E402
     ARGUMENTS_CHROMIUM,
     CHROMIUM,
+    brancher_moteur,
     construire,
     port_libre,
 )
@@ -81,8 +82,9 @@ def centile(valeurs: list[float], p: float) -> float:
 
 def attendre_pret(page) -> float:
     """Millisecondes entre le début de la navigation et « moteur prêt » (page de calculateur)."""
-    page.wait_for_function("() => window.calculateursCPOM && window.calculateursCPOM.etat() === 'pret'", timeout=120_000)
-    return page.evaluate("() => window.calculateursCPOM.instants().pret")
+    brancher_moteur(page)
+    page.wait_for_function("() => window.moteurTest.etat.etat === 'pret'", timeout=120_000)
+    return page.evaluate("() => window.moteurTest.instants.pret")
 
 
 def attendre_pret_nu(page) -> float:
@@ -102,7 +104,7 @@ def froid_et_chaud(lanceur, serveur, adresse: str, attendre) -> dict:
             froid = attendre(page)
             page.wait_for_load_state("networkidle")
             octets_froid = B.total(serveur.journal[debut:])
-            depart = page.evaluate("() => window.calculateursCPOM ? window.calculateursCPOM.depart() : 'nu'")
+            depart = page.evaluate("() => window.moteurTest ? window.moteurTest.depart : 'nu'")
             debut = len(serveur.journal)
             page.reload()
             chaud = attendre(page)
@@ -185,13 +187,14 @@ def saisies_et_revisite(navigateur, base: str, saisies: int, actions: int) -> di
         revisites.append(page.evaluate(REVISITE, base + PAGE))
         page.get_by_role("button", name="Effacer la saisie enregistrée").click()
 
+    brancher_moteur(page)
     allers = page.evaluate(
         """async (n) => {
             const durees = [];
             const entree = {actions: [{libelle: "A", module: "prevention", secteur: "PA", phase: "pilotage", avancement_phase: 40}]};
             for (let i = 0; i < n; i += 1) {
                 const debut = performance.now();
-                await window.calculateursCPOM.executerTexte("avancement", entree);
+                await window.moteurTest.executer("avancement", entree);
                 durees.push(performance.now() - debut);
             }
             return durees;

@@ -16,6 +16,6 @@ if [ "${1:-}" = "--rapide" ]; then
 fi
 bash scripts/installer.sh --tests
 "$PY" -m guide check --strict
-node --test tests/js/   # modules JavaScript (file de calcul, préchauffage) : node:test, sans dépendance
+node --test tests/js/   # modules JavaScript (transport, file de calcul, formulaire, fichiers…) : node:test, sans dépendance
 "$PY" -m mkdocs build --strict
 "$PY" -m pytest "$@"

@@ -150,6 +150,43 @@ def _mode(ref, module: dict) -> str:
     return "actions" if ref.indicateur(module["indicateur"]).get("calculateur_dedie") == "avancement" else "valeurs"
 
 
+def _seuil_ecrit(seuil: dict, unite: str) -> str:
+    """Un seuil de la bibliothèque écrit à la française (même texte que ``calculators.seuils.texte``)."""
+    from decimal import Decimal
+
+    from calculators import seuils
+
+    def nombre(v):
+        return v if isinstance(v, str) or v is None else Decimal(str(v))
+
+    objet = seuils.Seuil(seuil["sens"], valeur=nombre(seuil.get("valeur")), minimum=nombre(seuil.get("min")),
+                         maximum=nombre(seuil.get("max")), strict=seuil.get("strict", False))
+    return seuils.texte(objet, unite)
+
+
+def _diagnostic(ref) -> list[dict]:
+    """Indicateurs de la bibliothèque qui ont des seuils : ceux que l'autodiagnostic confronte aux chiffres
+    saisis pour chaque ESMS (calculators/fragilites.py), avec le texte de chaque seuil et le titre de sa source."""
+    sources = ref.sources
+    resultat = []
+    for i in ref.bibliotheque.values():
+        if not i.get("seuils"):
+            continue
+        resultat.append({
+            "id": i["id"],
+            "libelle": i["libelle"],
+            "secteurs": ", ".join(i.get("secteurs") or []),
+            "variables": i["variables"] if i.get("formule") else [],
+            "oui_non": i["nature"] == "oui_non",
+            "entier": i.get("entier", False),
+            "unite": i["unite"],
+            "seuils": [{"texte": _seuil_ecrit(s, i["unite"]),
+                        "source": sources[s["source"]]["titre"] if s.get("source") in sources else s.get("source", ""),
+                        "lieu": s.get("lieu", "")} for s in i["seuils"]],
+        })
+    return resultat
+
+
 def mon_cpom(ref) -> str:
     """Page « Mon CPOM » : le dossier complet d'un OG (calculators/dossier.py, docs/assets/js/mon-cpom/)."""
     import json
@@ -168,6 +205,7 @@ def mon_cpom(ref) -> str:
             "indicateur": indicateur["libelle"],
             "variables": (indicateur.get("variables") or []) if indicateur.get("formule") else [],
         })
+    diagnostic = _diagnostic(ref)
     return _rendre(
         "mon_cpom.html",
         modules=modules,
@@ -176,4 +214,7 @@ def mon_cpom(ref) -> str:
         phases=ref.parametres["phases"],
         secteurs=[(code, f"{code} – {libelle}") for code, libelle in SECTEURS.items()],
         annees=["N1", "N2", "N3", "N4", "N5"],
+        diagnostic=diagnostic,
+        diagnostic_json=json.dumps([i["id"] for i in diagnostic]),
+        sources_json=json.dumps({id_: s["titre"] for id_, s in ref.sources.items()}, ensure_ascii=False),
     )

@@ -18,7 +18,19 @@ def calculateurs() -> list[tuple[str, str]]:
     liste = [("avancement", "calculateurs/avancement/"), ("modulation", "calculateurs/modulation/"),
              ("trajectoire", "calculateurs/trajectoire/")]
     liste += [(f"indicateur:{i}", f"calculateurs/indicateurs/{i}/") for i in referentiel().indicateurs]
+    # Bibliothèque des sources : un représentant de chaque forme de calculateur (ratio avec seuils,
+    # nombre saisi tel quel, Oui/Non), le gabarit étant le même pour les 54.
+    liste += [(f"indicateur:{i}", f"calculateurs/indicateurs/{i}/") for i in BIBLIOTHEQUE]
     return liste
+
+
+BIBLIOTHEQUE = ("idf-occupation-ht", "ecars-pil-006", "ecars-coop-017")
+
+
+def _saisie_directe(nom: str) -> dict | None:
+    """L'indicateur sans formule (valeur saisie telle quelle), sinon None."""
+    indicateur = referentiel().indicateur(nom.split(":", 1)[1])
+    return None if indicateur.get("formule") else indicateur
 
 
 def _variables(nom: str) -> list[dict]:
@@ -45,6 +57,9 @@ def remplir_valide(page, nom: str) -> None:
     elif nom == "trajectoire":
         page.get_by_label("Valeur initiale (année de référence)").fill("84,47")
         page.get_by_label("Cible de fin de CPOM").fill("92")
+    elif (direct := _saisie_directe(nom)) is not None:
+        champ = page.get_by_label(direct["libelle"], exact=True)
+        champ.select_option("Oui") if direct.get("nature") == "oui_non" else champ.fill("12")
     else:
         for rang, variable in enumerate(_variables(nom)):
             page.get_by_label(variable["libelle"], exact=True).fill("3" if rang == 0 else "4")
@@ -61,6 +76,9 @@ def remplir_invalide(page, nom: str) -> None:
         page.get_by_label("Capacité en places (ESMS 1)").fill("abc")
     elif nom == "trajectoire":
         page.get_by_label("Valeur initiale (année de référence)").fill("abc")
+    elif (direct := _saisie_directe(nom)) is not None:
+        if direct.get("nature") != "oui_non":  # Oui/Non laissé vide : « champ obligatoire »
+            page.get_by_label(direct["libelle"], exact=True).fill("abc")
     else:
         page.get_by_label(_variables(nom)[0]["libelle"], exact=True).fill("abc")
     page.get_by_role("button", name="Calculer").click()

@@ -1,12 +1,16 @@
-"""axe-core sur les états de la page « Mon CPOM » : dossier neuf (erreurs), dossier complet (bilan,
-graphiques, tableaux, avertissements, modulation, fiches), fichier étranger refusé. Aucune violation
-« serious » ou « critical »."""
+"""axe-core sur les états de la page « Mon CPOM » : moteur en chargement, dossier neuf (erreurs),
+erreurs de champ (FINESS et nombre invalides, champs marqués aria-invalid), autodiagnostic (points
+de fragilité proposés), dossier complet (bilan, graphiques, tableaux, avertissements, modulation,
+fiches), fichier étranger refusé. Aucune violation « serious » ou « critical ». (Le bilan imprimé
+est vérifié par son PDF dans tests/navigateur/test_mon_cpom.py ; axe en média « print » ne mesure que
+l'absence de clavier sur papier : règle scrollable-region-focusable sur html.)"""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from calculateurs_a11y import attendre_etat_moteur, moteur_retenu
 from outils_accessibilite import analyser, bloquantes, decrire
 
 pytestmark = pytest.mark.navigateur
@@ -47,9 +51,38 @@ def test_etats_de_mon_cpom_sans_violation_grave(page_a11y, site_local, rapport_a
         if bloquantes(resultat):
             fautes.append(f"{etat} :\n{decrire(bloquantes(resultat))}")
 
-    page.goto(site_local.url("calculateurs/mon-cpom/"))
+    with moteur_retenu(page):
+        page.goto(site_local.url("calculateurs/mon-cpom/"))
+        attendre_etat_moteur(page, "chargement")
+        verifier("moteur-en-chargement")
     attendre(page, "erreurs")
     verifier("dossier-neuf")
+
+    # Erreurs de champ : FINESS juridique invalide, capacité qui n'est pas un nombre.
+    page.fill("#og-raison", "CCAS de Besançon")
+    page.fill("#og-finess", "25000")
+    page.get_by_role("button", name="Ajouter un ESMS").click()
+    page.fill("#esms-0-finess", "250004389")
+    page.fill("#esms-0-nom", "EHPAD Les Hortensias")
+    page.select_option("#esms-0-secteur", "PA")
+    page.select_option("#esms-0-categorie", "EHPAD")
+    page.fill("#esms-0-capacite", "quatre-vingts")
+    page.wait_for_function("() => document.querySelectorAll('[aria-invalid=true]').length === 2")
+    assert page.eval_on_selector_all("[aria-invalid=true]", "els => els.map(e => e.id)") == ["og-finess", "esms-0-capacite"]
+    verifier("erreurs-de-champ")
+
+    # Autodiagnostic : un seuil non respecté propose un point de fragilité.
+    page.fill("#og-finess", "250006079")
+    page.fill("#esms-0-capacite", "80")
+    page.fill("#esms-0-diag-idf-rotation-taux_entree", "10")
+    page.fill("#esms-0-diag-idf-rotation-taux_sortie", "14")
+    page.wait_for_function("() => document.querySelectorAll('[data-fragilites] li [data-reprendre]').length === 1")
+    attendre(page, "ok")
+    assert page.locator("[aria-invalid]").count() == 0
+    verifier("autodiagnostic")
+    page.locator("[data-reprendre]").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-fragilites] li [data-reprendre]').length === 0")
+    verifier("autodiagnostic-point-repris")
     page.evaluate("([cle, d]) => localStorage.setItem(cle, d)", [CLE, json.dumps(DOSSIER)])
     page.reload()
     attendre(page, "ok")

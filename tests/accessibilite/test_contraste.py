@@ -37,7 +37,7 @@ STYLES = {
     "bouton principal": (".md-typeset .md-button--primary", "md-button--primary"),
     "mention d'un calculateur": (".calculateur__mention", "calculateur__mention"),
     "aide d'un calculateur": (".calculateur__aide", "calculateur__aide"),
-    "formule d'un calculateur": (".calculateur__formule code", "calculateur__formule"),
+    "formule d'un calculateur": (".calculateur__formule code", 'calculateur__formule">Formule'),
     "légende et libellés": (".calculateur legend, .calculateur label", 'data-calculateur="trajectoire"'),
     "code (commentaire)": (".md-typeset .highlight .c1", 'class="c1"'),
     "pied de page": (".md-copyright", "md-copyright"),

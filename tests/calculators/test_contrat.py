@@ -12,7 +12,7 @@ TRAJECTOIRE = {"valeur_initiale": 84.47, "cible_finale": 92, "annees": 5}
 
 
 def test_calculs_disponibles():
-    assert sorted(CALCULS) == ["avancement", "dossier", "indicateur", "modulation", "seuils", "trajectoire"]
+    assert sorted(CALCULS) == ["avancement", "csv_ecrire", "csv_lire", "dossier", "indicateur", "modulation", "seuils", "trajectoire"]
 
 
 def test_all_trie():
@@ -28,8 +28,8 @@ def test_executer(parametres):
 @pytest.mark.parametrize(
     ("nom", "entree", "message"),
     [
-        ("inconnu", {}, "calculateur: calculateur inconnu « inconnu » (calculateurs : avancement, dossier, indicateur, modulation, seuils, trajectoire)"),
-        (None, {}, "calculateur: calculateur inconnu null (calculateurs : avancement, dossier, indicateur, modulation, seuils, trajectoire)"),
+        ("inconnu", {}, "calculateur: calculateur inconnu « inconnu » (calculateurs : avancement, csv_ecrire, csv_lire, dossier, indicateur, modulation, seuils, trajectoire)"),
+        (None, {}, "calculateur: calculateur inconnu null (calculateurs : avancement, csv_ecrire, csv_lire, dossier, indicateur, modulation, seuils, trajectoire)"),
         ("trajectoire", [], "entrée: objet JSON attendu, reçu []"),
         ("trajectoire", "texte", 'entrée: objet JSON attendu, reçu "texte"'),
         ("modulation", None, "entrée: objet JSON attendu, reçu null"),
@@ -68,7 +68,7 @@ def test_executer_json_garde_les_accents(parametres):
         ),
         ("avancement", '{"actions": []}', "[]", [{"champ": "parametres", "message": "objet JSON attendu, reçu []"}]),
         ("modulation", '{"etablissements": [1]}', "{}", [{"champ": "parametres.jours_ouverture", "message": "section manquante"}]),
-        (12, "{}", "{}", [{"champ": "calculateur", "message": "calculateur inconnu 12 (calculateurs : avancement, dossier, indicateur, modulation, seuils, trajectoire)"}]),
+        (12, "{}", "{}", [{"champ": "calculateur", "message": "calculateur inconnu 12 (calculateurs : avancement, csv_ecrire, csv_lire, dossier, indicateur, modulation, seuils, trajectoire)"}]),
     ],
 )
 def test_executer_json_erreurs(nom, entree_json, parametres_json, erreurs):

@@ -94,3 +94,16 @@ test("les chiffres d'autodiagnostic, absents du formulaire, sont gardés (ESMS r
   relu.esms.reverse();
   assert.deepEqual(reattacher(relu, hors).esms, [{ finess: "250000001", nom: "B" }, { finess: "250004389", nom: "A", diagnostic: { absenteisme: { valeur: 12 } } }]);
 });
+
+test("horsFormulaire ne garde que les indicateurs que le formulaire ne montre pas ; reattacher les joint aux chiffres saisis", async () => {
+  const { horsFormulaire, reattacher } = await import("../../docs/assets/js/mon-cpom/liaison.js");
+  const importe = { esms: [{ finess: "250004389", diagnostic: { "idf-rotation": { valeurs: { taux_entree: 10, taux_sortie: 14 } }, "autre-indicateur": { valeur: 3 } } }] };
+  const hors = horsFormulaire(importe, ["idf-rotation", "idf-absenteisme"]);
+  assert.deepEqual(hors, { diagnostics: { "250004389": { "autre-indicateur": { valeur: 3 } } } });
+  // Le formulaire a effacé la rotation et saisi l'absentéisme : la rotation ne revient pas.
+  const saisi = { esms: [{ finess: "250004389", diagnostic: { "idf-absenteisme": { valeur: 12 } } }, { finess: "250000001" }] };
+  assert.deepEqual(reattacher(saisi, hors).esms, [
+    { finess: "250004389", diagnostic: { "autre-indicateur": { valeur: 3 }, "idf-absenteisme": { valeur: 12 } } }, { finess: "250000001" },
+  ]);
+  assert.deepEqual(horsFormulaire({ esms: [{ finess: "1", diagnostic: { "idf-rotation": { valeur: 1 } } }] }, ["idf-rotation"]), { diagnostics: {} });
+});

@@ -87,10 +87,25 @@ class Journal:
         return [u for u in self.requetes if not (u.startswith(origine + "/") or u.startswith(("blob:", "data:")))]
 
 
+# Le site ne pose aucun accès de test sur `window` : le test importe lui-même le module du transport
+# (même URL que celle qu'importe calculateurs.js, donc la même instance) et le range dans
+# `window.moteurTest`, de son côté.
+IMPORT_MOTEUR = """async () => {
+  const script = document.querySelector('script[src$="assets/js/calculateurs.js"]');
+  window.moteurTest = (await import(new URL("transport.js", script.src))).moteurDuSite;
+}"""
+
+
+def brancher_moteur(page) -> None:
+    """Range le moteur de la page (docs/assets/js/transport.js, moteurDuSite) dans window.moteurTest."""
+    page.wait_for_selector('script[src$="assets/js/calculateurs.js"]', state="attached", timeout=DELAI_MOTEUR_MS)
+    page.evaluate(IMPORT_MOTEUR)
+
+
 def attendre_moteur(page) -> None:
     """Attend que le moteur Python du navigateur soit prêt (ou échoue avec son message)."""
-    page.wait_for_function("() => window.calculateursCPOM !== undefined", timeout=DELAI_MOTEUR_MS)
-    page.evaluate("() => window.calculateursCPOM.pret()")
+    brancher_moteur(page)
+    page.evaluate("() => window.moteurTest.demarrer()")
 
 
 def texte(locator) -> str:

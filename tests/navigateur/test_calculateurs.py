@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from outils_navigateur import attendre_etat, attendre_moteur, texte
+from outils_navigateur import attendre_etat, attendre_moteur, brancher_moteur, texte
 
 from projet import referentiel
 
@@ -304,6 +304,35 @@ def test_import_csv_invalide_revalide_par_python(page, journal, site_servi, tmp_
     verifier_page_saine(page, journal, site_servi)
 
 
+@pytest.mark.parametrize(("nom", "contenu", "message"), [
+    ("dossier.json", '{"format": "guide-cpom-bfc/dossier", "version": 1}',
+     "Import impossible : dossier.json ne correspond pas à ce calculateur : aucune des données attendues (« actions »)."),
+    ("plan.json", "{abîmé", None),
+    ("plan.csv", "Libellé de l'action;Module;Secteur;Phase en cours;% de la phase réalisé\n\"Action;Prévention",
+     "Import impossible : plan.csv : fichier CSV abîmé ou d'un autre type (guillemet non fermé ou caractère illisible)."),
+    ("vide.csv", "\ufeff\r\n", "Import impossible : vide.csv : fichier vide."),
+])
+def test_fichier_etranger_ou_abime_refuse_sans_rien_ecraser(page, journal, site_servi, tmp_path, nom, contenu, message):
+    page.goto(site_servi.url("calculateurs/avancement/"))
+    attendre_moteur(page)
+    saisir_plan(page)
+    attendre_etat(page, "ok")
+    fichier = tmp_path / nom
+    fichier.write_text(contenu, encoding="utf-8")
+    page.get_by_label("Importer un fichier JSON ou CSV").set_input_files(str(fichier))
+    page.wait_for_function("() => document.querySelector('[data-annonce]').innerText.startsWith('Import impossible')")
+    annonce = texte(page.locator("[data-annonce]"))
+    if message:
+        assert annonce == message
+    else:
+        assert annonce.startswith("Import impossible : plan.json : JSON illisible (")
+    # Rien n'a été écrasé : la saisie et le résultat restent.
+    assert page.get_by_label("Libellé de l'action 2").input_value() == "Plan de prévention des chutes"
+    assert page.get_by_label("% réalisé de la phase de l'action 1").input_value() == "12,5"
+    assert page.locator("[data-calculateur]").get_attribute("data-etat-calcul") == "ok"
+    verifier_page_saine(page, journal, site_servi)
+
+
 def test_sauvegarde_survit_au_rechargement(page, journal, site_servi):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)
@@ -336,12 +365,12 @@ def assert_moteur_charge_une_fois(journal) -> None:
 def test_revisite_par_navigation_instantanee(page, journal, site_servi):
     """Le worker survit à la navigation instantanée : un seul chargement du moteur par visite."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
-    assert page.evaluate("() => window.calculateursCPOM.etat()") == "arret"  # pas de calculateur : pas de moteur
+    brancher_moteur(page)
+    assert page.evaluate("() => window.moteurTest.etat.etat") == "arret"  # pas de calculateur : pas de moteur
     page.evaluate("() => { window.marqueurVisite = 'même document'; }")
     page.locator("article").get_by_role("link", name="Taux d'avancement du plan d'actions").first.click()
     page.wait_for_url("**/calculateurs/avancement/")
-    page.wait_for_function("() => window.calculateursCPOM.etat() === 'pret'")
+    page.wait_for_function("() => window.moteurTest.etat.etat === 'pret'")
     page.locator(".md-sidebar--primary").get_by_role("link", name="Modulation de la dotation selon l'activité").click()
     page.wait_for_url("**/calculateurs/modulation/")
     page.get_by_label("Nom de l'ESMS 1").wait_for()
@@ -359,7 +388,7 @@ def test_revisite_par_navigation_instantanee(page, journal, site_servi):
 
 def test_page_sans_calculateur_ne_charge_pas_le_moteur(page, journal, site_servi):
     page.goto(site_servi.url(""))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
+    brancher_moteur(page)
     page.wait_for_timeout(300)
     assert not [u for u in journal.requetes if "/pyodide/" in u or u.endswith("/worker.js")]
     verifier_page_saine(page, journal, site_servi)
@@ -370,19 +399,21 @@ def test_lien_de_calculateur_survole_ou_focalise_prechauffe_le_moteur(page, jour
     """Page du guide : aucun octet de Pyodide tant qu'aucun lien de calculateur n'est survolé ou
     focalisé ; au survol (ou au focus clavier) d'un tel lien, le moteur démarre, une seule fois."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.calculateursCPOM !== undefined")
-    autre = page.locator("article a[href]").filter(has_not_text="avancement").filter(has_not_text="Modulation").first
+    brancher_moteur(page)
+    # un lien qui ne mène pas à un calculateur : le logo de l'en-tête (page d'accueil)
+    autre = page.locator("header a.md-logo").first
     autre.hover() if geste == "survol" else autre.focus()  # un lien qui ne mène pas à un calculateur
     page.wait_for_timeout(300)
     assert not [u for u in journal.requetes if "/pyodide/" in u or u.endswith("/worker.js")]
-    assert page.evaluate("() => window.calculateursCPOM.etat()") == "arret"
+    assert page.evaluate("() => window.moteurTest.etat.etat") == "arret"
     lien = page.locator("article").get_by_role("link", name="Taux d'avancement du plan d'actions").first
     lien.hover() if geste == "survol" else lien.focus()
-    page.wait_for_function("() => window.calculateursCPOM.etat() === 'pret'")
+    page.wait_for_function("() => window.moteurTest.etat.etat === 'pret'")
     assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1
     lien.click()
     page.wait_for_url("**/calculateurs/avancement/")
     page.get_by_label("Libellé de l'action 1").fill("Préchauffé")
+    page.get_by_label("Type d'actions de l'action 1").select_option(label="Autodétermination")  # obligatoire
     attendre_etat(page, "ok")
     assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1  # le même worker
     verifier_page_saine(page, journal, site_servi)
@@ -407,7 +438,7 @@ def valeur_valide(variable: dict) -> str:
 def test_tous_les_calculateurs_d_indicateur(page, journal, site_servi):
     """Chaque page générée calcule, visitée par la navigation instantanée (un seul moteur)."""
     page.goto(site_servi.url("calculateurs/"))
-    page.wait_for_function("() => window.location$ !== undefined && window.calculateursCPOM !== undefined")
+    page.wait_for_function("() => window.location$ !== undefined")
     for identifiant, indicateur in referentiel().indicateurs.items():
         page.evaluate("(u) => window.location$.next(new URL(u))", site_servi.url(f"calculateurs/indicateurs/{identifiant}/"))
         page.locator(f"#calculateur-{identifiant}[data-pret]").wait_for()
@@ -432,21 +463,4 @@ def test_mise_en_page_d_impression(page, journal, site_servi):
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert page.get_by_label("Libellé de l'action 2").is_visible()
     assert page.locator("[data-resultats]").is_visible()
-    verifier_page_saine(page, journal, site_servi)
-
-
-def test_worker_demarre_des_l_en_tete_et_repris_une_seule_fois(page, journal, site_servi):
-    """Page de calculateur : demarrage.js (dans <head>) crée le worker, calculateurs.js le reprend ;
-    worker.js n'est demandé qu'une fois. Une page du guide n'a pas ce script."""
-    calculateur = (site_servi.dossier / "calculateurs" / "avancement" / "index.html").read_text(encoding="utf-8")
-    tete = calculateur.split("</head>", 1)[0]
-    assert re.search(r'<script type="module" async src="[./]*assets/js/demarrage\.js"></script>', tete)
-    assert "demarrage.js" not in (site_servi.dossier / "cpom" / "index.html").read_text(encoding="utf-8")
-    demandes = []
-    page.on("request", lambda r: demandes.append(r.url) if r.url.endswith("/assets/js/worker.js") else None)
-    page.goto(site_servi.url("calculateurs/avancement/"))
-    attendre_moteur(page)
-    assert page.evaluate("() => window.moteurPrecoceCPOM !== undefined && window.moteurPrecoceCPOM.worker instanceof Worker")
-    assert page.evaluate("() => window.calculateursCPOM.depart()") == "instantane"
-    assert len(demandes) == 1
     verifier_page_saine(page, journal, site_servi)

@@ -230,3 +230,93 @@ def test_dossier_complet_au_clavier_bilan_imprime_en_pdf(page, site_servi, journ
     assert "Actions en retard" in pdf
     assert journal.hors_origine(site_servi.origine) == []
     assert journal.erreurs == []
+
+
+def attendu_cpython(site_servi, dossier: dict) -> dict:
+    """Le même dossier calculé par CPython, avec les paramètres publiés dans le site servi."""
+    from calculators.contrat import executer_json
+
+    parametres = (site_servi.dossier / "assets" / "data" / "parametres.json").read_text(encoding="utf-8")
+    reponse = json.loads(executer_json("dossier", json.dumps(dossier, ensure_ascii=False), parametres))
+    assert reponse["ok"], reponse
+    return reponse["resultat"]
+
+
+def test_autodiagnostic_au_clavier_points_repris_ecartes_ajoutes(page, site_servi, journal):
+    """Chiffres d'autodiagnostic saisis au clavier pour un ESMS ; les points proposés (libellés calculés
+    par Python, source citée par son titre) sont identiques à ceux de CPython ; « Reprendre » un point
+    puis l'écarter, en ajouter un, le dater : taux de résolution identique à CPython."""
+    page.goto(site_servi.url("calculateurs/mon-cpom/"))
+    attendre_calcul(page, 0, "erreurs")
+    taper(page, "#og-raison", "CCAS de Besançon")
+    page.keyboard.press("Tab")
+    page.keyboard.type("250006079")
+    page.focus("[data-ajouter=esms]")
+    page.keyboard.press("Enter")
+    page.keyboard.type("250004389")
+    page.keyboard.press("Tab")
+    page.keyboard.type("EHPAD Les Hortensias")
+    choisir(page, "#esms-0-secteur", "PA")
+    choisir(page, "#esms-0-categorie", "EHPAD")
+    # Aide du champ : le seuil et le titre de sa source (publication.yml), reliés par aria-describedby.
+    aide = page.get_attribute("#esms-0-diag-idf-rotation-taux_entree", "aria-describedby")
+    assert texte(page.locator(f"#{aide}")) == (
+        "Seuil < 11 % (source : Guide de la contractualisation médico-sociale – Secteur personnes âgées "
+        "(ARS Île-de-France), objectif 3-3, colonne « Cible(s) » : « < 11 % »).")
+    taper(page, "#esms-0-diag-idf-rotation-taux_entree", "10")
+    page.keyboard.press("Tab")  # champ suivant : taux de sortie
+    page.keyboard.type("14,5")
+    taper(page, "#esms-0-diag-idf-absenteisme-valeur", "8")  # < 10 % : seuil respecté, aucun point
+    taper(page, "#esms-0-diag-idf-charge-soins-pmp", "220")
+    page.keyboard.press("Tab")
+    page.keyboard.type("80")
+    page.keyboard.press("Tab")
+    page.keyboard.type("3")
+    page.wait_for_function("() => document.querySelectorAll('[data-fragilites] li').length === 2")
+    attendre_calcul(page, calculs(page) - 1)
+    dossier = enregistre(page)
+    assert dossier["esms"][0]["diagnostic"] == {
+        "idf-rotation": {"valeurs": {"taux_entree": 10, "taux_sortie": 14.5}},
+        "idf-absenteisme": {"valeur": 8},
+        "idf-charge-soins": {"valeurs": {"pmp": 220, "capacite": 80, "etp_ide": 3}},
+    }
+    resultat = attendu_cpython(site_servi, dossier)
+    titres = {"guide-idf": "Guide de la contractualisation médico-sociale – Secteur personnes âgées (ARS Île-de-France)"}
+    attendus = [f"{p['esms_nom']} ({p['esms']}) — {p['libelle']} — source : "
+                + " ; ".join(f"{titres[s['source']]}, {s['lieu']}" for s in p["sources"])
+                + f" Reprendre ce point dans la liste ({p['esms']})" for p in resultat["fragilites"]["proposes"]]
+    assert [p["indicateur"] for p in resultat["fragilites"]["proposes"]] == ["idf-charge-soins", "idf-rotation"]
+    assert page.eval_on_selector_all("[data-fragilites] li", "els => els.map(e => e.textContent)") == attendus
+    assert "guide-idf," not in texte(page.locator("[data-fragilites]"))
+
+    # « Reprendre » le premier point au clavier : il entre dans la liste, le focus va sur « retenu » ; Espace l'écarte.
+    page.focus("[data-reprendre='250004389/idf-rotation']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "point-0-retenu"
+    page.keyboard.press("Space")
+    # Un point ajouté par l'OG, résolu en N1.
+    page.focus("[data-ajouter=points_fragilite]")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Vacance de poste d'infirmier coordonnateur")
+    choisir(page, "#point-1-resolu", "N1")
+    page.wait_for_function("() => document.querySelectorAll('[data-reprendre]').length === 1")
+    page.wait_for_timeout(300)
+    attendre_calcul(page, calculs(page) - 1)
+    dossier = enregistre(page)
+    assert dossier["points_fragilite"] == [
+        {"diagnostic": "250004389/idf-rotation", "libelle": resultat["fragilites"]["proposes"][1]["libelle"], "esms": "250004389", "retenu": False},
+        {"libelle": "Vacance de poste d'infirmier coordonnateur", "resolu_en": "N1"},
+    ]
+    resultat = attendu_cpython(site_servi, dossier)
+    assert [p["id"] for p in resultat["fragilites"]["ecartes"]] == ["250004389/idf-rotation"]
+    assert [p["id"] for p in resultat["fragilites"]["retenus"]] == ["ajout-2", "250004389/idf-charge-soins"]
+    efficience = next(m for m in resultat["bilan"]["modules"] if m["id"] == "efficience")
+    assert efficience["valeur"] == 50  # 1 point retenu résolu en N1 sur 2
+    lignes = page.eval_on_selector_all(
+        "[data-bilan] article", "els => els.map(a => [a.querySelector('h4').textContent, [...a.querySelectorAll('tbody tr')].map(tr => [...tr.children].map(c => c.textContent))])")
+    attendues = [[m["titre"], [[l["annee"], str(l["annee_civile"]), l["cible"], l["valeur"], l["ecart"]] for l in m["tableau"]["lignes"]]]
+                 for m in resultat["bilan"]["modules"]]
+    assert lignes == attendues
+    assert next(ligne for ligne in lignes if ligne[0] == efficience["titre"])[1][0][3] == "50,00 %"
+    assert journal.hors_origine(site_servi.origine) == []
+    assert journal.erreurs == []

@@ -43,7 +43,7 @@ def page_moteur(request, chromium, site_servi):
     page.on("pageerror", lambda e: erreurs.append(str(e)))
     page.goto(site_servi.url("calculateurs/trajectoire/"))
     attendre_moteur(page)
-    assert page.evaluate("() => window.calculateursCPOM.depart()") == request.param
+    assert page.evaluate("() => window.moteurTest.depart") == request.param
     page.erreurs_moteur = erreurs
     yield page
     contexte.close()
@@ -56,7 +56,7 @@ def test_meme_reponse_que_cpython(page_moteur, fichier):
     entree = json.dumps(cas["entree"], ensure_ascii=False)
     attendu = executer_json(cas["nom"], entree, PARAMETRES)
     obtenu = page_moteur.evaluate(
-        "([nom, entree, parametres]) => window.calculateursCPOM.executerTexte(nom, entree, parametres)",
+        "([nom, entree, parametres]) => window.moteurTest.executer(nom, entree, parametres)",
         [cas["nom"], entree, PARAMETRES],
     )
     assert obtenu == attendu
@@ -86,10 +86,10 @@ def test_repli_quand_l_instantane_ne_convient_pas(contexte, page, journal, site_
     page.on("console", lambda m: m.type == "info" and informations.append(m.text))
     page.goto(site_servi.url("calculateurs/trajectoire/"))
     attendre_moteur(page)
-    assert page.evaluate("() => window.calculateursCPOM.depart()") == "ordinaire"
-    assert page.evaluate("() => window.calculateursCPOM.etat()") == "pret"
+    assert page.evaluate("() => window.moteurTest.depart") == "ordinaire"
+    assert page.evaluate("() => window.moteurTest.etat.etat") == "pret"
     entree = json.dumps({"valeur_initiale": 84.47, "cible_finale": 92, "annees": 5})
-    obtenu = page.evaluate("(e) => window.calculateursCPOM.executerTexte('trajectoire', e)", entree)
+    obtenu = page.evaluate("(e) => window.moteurTest.executer('trajectoire', e)", entree)
     assert json.loads(obtenu) == {"ok": True, "resultat": {"cibles": [85.98, 87.48, 88.99, 90.49, 92.0]}}
     # Instantané absent : le préchargement de l'en-tête fait écrire au navigateur sa ligne « 404 » dans
     # la console (message du navigateur, rien n'est montré à l'utilisateur) ; aucune autre erreur.
@@ -104,7 +104,7 @@ def test_depart_instantane_sans_bibliotheque_ni_archive(page, journal, site_serv
     """Départ instantané : ni python_stdlib.zip ni calculators.zip ne sont téléchargés."""
     page.goto(site_servi.url("calculateurs/trajectoire/"))
     attendre_moteur(page)
-    assert page.evaluate("() => window.calculateursCPOM.depart()") == "instantane"
+    assert page.evaluate("() => window.moteurTest.depart") == "instantane"
     moteur = sorted({u.rsplit("/", 1)[1] for u in journal.requetes if "/assets/pyodide/" in u or "/assets/py/" in u})
     assert moteur == sorted([nom_instantane(version_pyodide(RACINE / "node_modules" / "pyodide")), "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm",
                       "pyodide.mjs", "python_stdlib_vide.zip"])

@@ -111,12 +111,17 @@ def test_calculateur_pret_sous_la_politique(visite, serveur_publie):
     assert pages, "aucune page de calculateur dans le site construit"
     adresse = serveur_publie.adresse + pages[0].relative_to(site).as_posix().removesuffix("index.html")
     visite.goto(adresse, wait_until="load")
-    visite.wait_for_function(
-        "() => window.calculateursCPOM && !['arret', 'chargement'].includes(window.calculateursCPOM.etat())"
-    )
-    assert (visite.evaluate("window.calculateursCPOM.etat()"), _problemes(visite)) == ("pret", [])
-    # Python s'exécute : une entrée vide est refusée par calculators.contrat.executer_json.
-    reponse = visite.evaluate("async () => JSON.parse(await window.calculateursCPOM.executerTexte('avancement', {}))")
+    # État du moteur lu dans le DOM (data-moteur de la racine du calculateur) : aucun accès de test sur window.
+    etat = "document.querySelector('[data-calculateur]').dataset.moteur"
+    visite.wait_for_function(f"() => !['arret', 'chargement', undefined].includes({etat})")
+    assert (visite.evaluate(etat), _problemes(visite)) == ("pret", [])
+    # Python s'exécute : une entrée vide est refusée par calculators.contrat.executer_json. Le test importe
+    # le module du transport (même URL que la page : même instance, même worker).
+    reponse = visite.evaluate("""async () => {
+        const script = document.querySelector('script[src$="assets/js/calculateurs.js"]');
+        const { moteurDuSite } = await import(new URL("transport.js", script.src));
+        return JSON.parse(await moteurDuSite.executer("avancement", {}));
+    }""")
     assert reponse["ok"] is False and reponse["erreurs"]
     assert _problemes(visite) == []
     # Le moteur a été servi pré-compressé, comme le ferait gzip_static / brotli_static.

@@ -355,6 +355,42 @@ CAS = [
     ("dossier", "diagnostic-invalide", "Erreur : indicateur inconnu, variable manquante, « valeurs » pour un indicateur sans formule, saisie ambiguë", dossier(esms=[
         etab(HORTENSIAS, "A", diagnostic={"inconnu": {}, "occupation-aj": {"valeurs": {"journees_realisees": 1}},
                                            "absenteisme": {"valeurs": {"jours": 3}}, "encadrement": {"valeur": 1, "valeurs": {}}})])),
+    # Fichiers CSV des calculateurs (Excel France : « ; », virgule décimale, BOM, CRLF) : calculators/tableur.py
+    (
+        "csv_ecrire",
+        "avancement",
+        "Export CSV du plan d'actions : cellule à « ; » entre guillemets, 12,5 à virgule",
+        {"colonnes": ["Libellé de l'action", "Module", "% de la phase réalisé"],
+         "lignes": [["Répit; aidants", "Prévention", "12,5"], ["Action \"phare\"", "Efficience", 40.5]]},
+    ),
+    ("csv_ecrire", "cellule-objet", "Erreur : une cellule qui est un objet", {"colonnes": ["A"], "lignes": [[{"x": 1}]]}),
+    (
+        "csv_lire",
+        "modulation",
+        "Import CSV des ESMS : en-têtes sans accents ni casse, colonne facultative absente (null)",
+        {"fichier": "esms.csv", "texte": "\ufeffnom de l'esms;CAPACITE\r\nSSIAD;10\r\n\r\n\"EHPAD; Les Tilleuls\";80,5\r\n",
+         "colonnes": [{"titre": "Nom de l'ESMS"}, {"titre": "Capacité"}, {"titre": "Catégorie", "facultative": True}]},
+    ),
+    (
+        "csv_lire",
+        "virgules",
+        "Import CSV séparé par des virgules (première ligne sans « ; »)",
+        {"fichier": "plan.csv", "texte": "Module,Secteur\nPrévention,PA\n", "colonnes": [{"titre": "Module"}, {"titre": "Secteur"}]},
+    ),
+    (
+        "csv_lire",
+        "colonnes-manquantes",
+        "Erreur : fichier étranger, colonnes obligatoires absentes nommées",
+        {"fichier": "plan.csv", "texte": "Titre;Module\nA;Prévention\n",
+         "colonnes": [{"titre": "Libellé de l'action"}, {"titre": "Module"}, {"titre": "Secteur"}]},
+    ),
+    ("csv_lire", "vide", "Erreur : fichier vide", {"fichier": "vide.csv", "texte": "\ufeff\r\n", "colonnes": [{"titre": "Module"}]}),
+    (
+        "csv_lire",
+        "abime",
+        "Erreur : fichier abîmé (guillemet non fermé)",
+        {"fichier": "plan.csv", "texte": "Module\n\"Prévention\nPA", "colonnes": [{"titre": "Module"}]},
+    ),
 ]
 
 

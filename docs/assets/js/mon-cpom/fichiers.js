@@ -58,14 +58,4 @@ export async function lireFichier(fichier) {
   }
 }
 
-/** Propose le téléchargement d'un texte (document du navigateur). */
-export function telecharger(document, nom, texte, type) {
-  const url = URL.createObjectURL(new Blob([texte], { type }));
-  const lien = document.createElement("a");
-  lien.href = url;
-  lien.download = nom;
-  document.body.append(lien);
-  lien.click();
-  lien.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+export { telecharger } from "../fichiers.js"; // un seul téléchargement pour tout le site

@@ -124,18 +124,25 @@ export function versFormulaire(dossier, modules) {
   return etat;
 }
 
-/** Ce que le formulaire ne montre pas (chiffres d'autodiagnostic des ESMS), par FINESS, pour ne pas le
- * perdre entre un import et l'enregistrement suivant. */
-export function horsFormulaire(dossier) {
+/** Ce que le formulaire ne montre pas, par FINESS, pour ne pas le perdre entre un import et
+ * l'enregistrement suivant : les chiffres d'autodiagnostic des indicateurs absents du formulaire
+ * (`affiches` : ids des indicateurs que le formulaire de chaque ESMS permet de saisir). */
+export function horsFormulaire(dossier, affiches = []) {
+  const montres = new Set(affiches);
   const diagnostics = {};
-  for (const e of dossier.esms || []) if (e && e.diagnostic !== undefined && e.finess) diagnostics[e.finess] = e.diagnostic;
+  for (const e of dossier.esms || []) {
+    if (!e || !e.finess || e.diagnostic === null || typeof e.diagnostic !== "object") continue;
+    const caches = Object.fromEntries(Object.entries(e.diagnostic).filter(([id]) => !montres.has(id)));
+    if (Object.keys(caches).length) diagnostics[e.finess] = caches;
+  }
   return { diagnostics };
 }
 
-/** Remet dans le dossier ce que `horsFormulaire` a gardé (ESMS retrouvés par leur FINESS). */
+/** Remet dans le dossier ce que `horsFormulaire` a gardé (ESMS retrouvés par leur FINESS), à côté des
+ * chiffres saisis dans le formulaire. */
 export function reattacher(dossier, hors) {
   for (const e of dossier.esms || []) {
-    if (e && e.finess && hors.diagnostics[e.finess] !== undefined) e.diagnostic = hors.diagnostics[e.finess];
+    if (e && e.finess && hors.diagnostics[e.finess] !== undefined) e.diagnostic = { ...hors.diagnostics[e.finess], ...(e.diagnostic || {}) };
   }
   return dossier;
 }

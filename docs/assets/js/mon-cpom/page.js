@@ -8,7 +8,7 @@ import {
   ajouterLigne, ajusterLignes, dossierVide, horsFormulaire, lire, lireChamps, reattacher, remplirChamps, versDossier, versFormulaire,
 } from "./liaison.js";
 import { charger, effacer, enregistrer } from "./stockage.js";
-import { Transport, workerDuSite } from "./transport.js";
+import { moteurDuSite } from "../transport.js";
 
 const POURCENT = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
@@ -34,21 +34,23 @@ function svgDepuisTexte(texte) {
 
 function demarrer(racine) {
   const modules = JSON.parse(racine.dataset.modules);
+  const diagnostic = JSON.parse(racine.dataset.diagnostic || "[]"); // indicateurs à seuils saisis par ESMS
+  const titresSources = JSON.parse(racine.dataset.sources || "{}"); // id de source → titre (publication.yml)
   const formulaire = racine.querySelector("[data-formulaire]");
   const annonce = racine.querySelector("[data-annonce]");
   const etatMoteur = racine.querySelector("[data-etat-moteur]");
   const zones = Object.fromEntries(["erreurs", "avertissements", "bilan", "fragilites", "modulation", "fiches"]
     .map((nom) => [nom, racine.querySelector(`[data-${nom}]`)]));
-  const transport = new Transport(workerDuSite);
+  const transport = moteurDuSite; // un seul moteur par visite, partagé avec les calculateurs
   const file = new FileDeCalcul((dossier) => transport.executerObjet("dossier", dossier));
   let dernierResultat = null;
   let hors = { diagnostics: {} };
 
-  transport.surEtat(({ message }) => { etatMoteur.textContent = message; });
+  transport.surEtat(({ etat, message }) => { etatMoteur.textContent = message; etatMoteur.dataset.etat = etat; });
   const annoncer = (message) => { annonce.textContent = message; };
 
   const montrer = (dossier) => {
-    hors = horsFormulaire(dossier);
+    hors = horsFormulaire(dossier, diagnostic);
     const etat = versFormulaire(dossier, modules);
     ajusterLignes(formulaire, etat);
     remplirChamps(formulaire, etat);
@@ -71,6 +73,12 @@ function demarrer(racine) {
 
   function vider() {
     for (const zone of Object.values(zones)) zone.replaceChildren();
+    for (const champ of formulaire.querySelectorAll("[aria-invalid]")) champ.removeAttribute("aria-invalid");
+  }
+
+  /** Champ du formulaire nommé par une erreur du moteur (« esms[0].finess »), s'il existe. */
+  function champDe(chemin) {
+    return [...formulaire.querySelectorAll("[name]")].find((c) => c.name === chemin && !c.closest("template")) || null;
   }
 
   function afficher(reponse) {
@@ -80,7 +88,11 @@ function demarrer(racine) {
     if (!reponse.ok) {
       dernierResultat = null;
       const bloc = cloner(racine, "erreurs");
-      for (const e of reponse.erreurs) bloc.querySelector("[data-liste]").append(element("li", `${e.champ} : ${e.message}`));
+      for (const e of reponse.erreurs) {
+        bloc.querySelector("[data-liste]").append(element("li", `${e.champ} : ${e.message}`));
+        const champ = champDe(e.champ);
+        if (champ) champ.setAttribute("aria-invalid", "true");
+      }
       zones.erreurs.append(bloc);
       return;
     }
@@ -131,7 +143,7 @@ function demarrer(racine) {
     const bloc = cloner(racine, "fragilites");
     const decides = new Set((lireChamps(formulaire).points_fragilite || []).map((p) => p && p.diagnostic).filter(Boolean));
     for (const p of r.fragilites.proposes) {
-      const sources = p.sources.map((s) => `${s.source}${s.lieu ? `, ${s.lieu}` : ""}`).join(" ; ");
+      const sources = p.sources.map((s) => `${titresSources[s.source] || s.source}${s.lieu ? `, ${s.lieu}` : ""}`).join(" ; ");
       const li = element("li", `${p.esms_nom} (${p.esms}) — ${p.libelle} — source : ${sources} `);
       if (!decides.has(p.id)) { // point retenu d'office : l'OG peut le reprendre dans sa liste pour l'écarter ou le dater
         const bouton = element("button", `Reprendre ce point dans la liste (${p.esms})`);
@@ -213,7 +225,7 @@ function demarrer(racine) {
     if (!bouton) return;
     if (bouton.dataset.ajouter) {
       const ligne = ajouterLigne(formulaire, bouton.dataset.ajouter);
-      ligne.querySelector("input, select, textarea:not([type=hidden])").focus();
+      ligne.querySelector("input:not([type=hidden]), select, textarea").focus();
       calculer();
     } else if (bouton.dataset.supprimer) {
       supprimerLigne(bouton.dataset.supprimer, bouton.closest("[data-lignes] > *"));
