@@ -39,3 +39,8 @@ test("aplatir puis écrire redonne l'objet", () => {
   for (const [chemin, valeur] of Object.entries(plat)) ecrire(relu, chemin, valeur);
   assert.deepEqual(relu, entree);
 });
+
+test("ecrire remplace un intermédiaire qui n'est pas un objet (null, texte)", () => {
+  assert.deepEqual(ecrire({ a: null }, "a[0].b", 1), { a: [{ b: 1 }] });
+  assert.deepEqual(ecrire({ a: "x" }, "a.b", 2), { a: { b: 2 } });
+});

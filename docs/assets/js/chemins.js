@@ -17,7 +17,8 @@ export function lire(objet, chemin) {
   return courant;
 }
 
-/** Écrit la valeur au chemin, en créant les listes et objets intermédiaires ; rend l'objet. */
+/** Écrit la valeur au chemin, en créant (ou remplaçant, s'ils ne sont pas des objets) les listes et
+ * objets intermédiaires ; rend l'objet. */
 export function ecrire(objet, chemin, valeur) {
   const parties = segments(chemin);
   let courant = objet;
@@ -25,7 +26,9 @@ export function ecrire(objet, chemin, valeur) {
     if (i === parties.length - 1) {
       courant[segment] = valeur;
     } else {
-      if (courant[segment] === undefined) courant[segment] = /^\d+$/.test(parties[i + 1]) ? [] : {};
+      if (courant[segment] === null || typeof courant[segment] !== "object") {
+        courant[segment] = /^\d+$/.test(parties[i + 1]) ? [] : {};  // absent ou valeur simple : remplacé
+      }
       courant = courant[segment];
     }
   });

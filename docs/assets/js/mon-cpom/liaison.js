@@ -13,34 +13,8 @@ export const VERSION = 1;
 const NOMBRE_SIMPLE = /^[+-]?\d+([.,]\d+)?$/;
 const ESPACES = /[\s\u00a0\u202f]/g;
 
-export function segments(chemin) {
-  return chemin.replace(/\[(\d+)\]/g, ".$1").split(".").filter((s) => s !== "");
-}
-
-export function lire(objet, chemin) {
-  let courant = objet;
-  for (const segment of segments(chemin)) {
-    if (courant === null || typeof courant !== "object") return undefined;
-    courant = courant[segment];
-  }
-  return courant;
-}
-
-export function ecrire(objet, chemin, valeur) {
-  const parties = segments(chemin);
-  let courant = objet;
-  parties.forEach((segment, i) => {
-    if (i === parties.length - 1) {
-      courant[segment] = valeur;
-    } else {
-      if (courant[segment] === undefined || courant[segment] === null || typeof courant[segment] !== "object") {
-        courant[segment] = /^\d+$/.test(parties[i + 1]) ? [] : {};
-      }
-      courant = courant[segment];
-    }
-  });
-  return objet;
-}
+export { ecrire, lire, segments } from "../chemins.js"; // chemins JSON : un seul module pour le site
+import { ecrire, lire, segments } from "../chemins.js";
 
 /** « 1 234,5 » → 1234.5 ; un texte qui n'est pas un nombre simple est rendu tel quel. */
 export function convertirNombre(texte) {
