@@ -2,8 +2,9 @@
 
 Règles (appliquées aux nœuds texte ; jamais dans les balises, les attributs, les identifiants, les
 adresses écrites dans le texte, ni dans ``code``, ``pre``, ``kbd``, ``samp``, ``script``, ``style``,
-``textarea``, ``select``, ``datalist``, ``svg``, ``math``, ``template`` — les libellés des ``<option>``
-sont des valeurs relues par les calculateurs, export CSV compris) :
+``textarea``, ``select``, ``datalist``, ``svg``, ``math`` — les libellés des ``<option>``
+sont des valeurs relues par les calculateurs, export CSV compris ; le contenu d'un ``<template>``
+est traité : ses copies deviennent du texte affiché, et l'index de recherche le reprend) :
 
 - espace fine insécable (U+202F) avant ``;``, ``!`` et ``?`` — à la place de l'espace écrite ;
   aucune espace n'est ajoutée quand le texte n'en a pas (« 10:30 », « https://… », « a;b » restent) ;
@@ -42,7 +43,7 @@ SYMBOLES_COLLES = ("%", "‰", "€")  # espace ajoutée entre le nombre et le s
 
 # Éléments dont le texte n'est jamais touché (leur contenu est du code, une valeur ou un dessin).
 PROTEGES = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "datalist",
-                      "svg", "math", "template"})
+                      "svg", "math"})
 # Éléments à texte brut (RCDATA) : espaces oui, balises <sup> non.
 TEXTE_BRUT = frozenset({"title"})
 _BRUTS = ("script", "style", "textarea", "title")  # leur contenu n'est pas du HTML

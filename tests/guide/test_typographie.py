@@ -116,8 +116,7 @@ def test_temps_lineaire_sur_longues_suites_d_espaces():
 
 # ---------------------------------------------------------------- propriétés
 
-PROTEGES = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "datalist", "svg", "math",
-            "template"}
+PROTEGES = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "datalist", "svg", "math"}
 
 
 class _Lecteur(HTMLParser):
@@ -205,3 +204,13 @@ def test_proprietes(html):
     # plus d'espace ordinaire devant ; ! ? : ni à l'intérieur des guillemets (hors adresses)
     texte = re.sub(r"https://\S*", "", "".join(apres.texte))
     assert not re.search(r"[ \t\n][;!?:»]|«[ \t\n]", texte), texte
+
+
+def test_gabarit_de_ligne_traite_mais_options_protegees():
+    """Le contenu d'un <template> devient du texte affiché (lignes ajoutées, index de recherche) :
+    il suit les règles ; les libellés de ses <option> restent des valeurs, intacts."""
+    entree = ('<template><p>Seuil : 70 % (source : guide) ?</p>'
+              '<select><option>Autre : jours</option></select></template>')
+    attendu = (f'<template><p>Seuil{I}: 70{I}% (source{I}: guide){F}?</p>'
+               '<select><option>Autre : jours</option></select></template>')
+    assert typographier_html(entree) == attendu
