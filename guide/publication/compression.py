@@ -17,6 +17,8 @@ from pathlib import Path
 
 import brotli
 
+from guide.publication.cache import lire_ou_calculer
+
 __all__ = ["EXTENSIONS", "GAIN_MINIMAL", "TAILLE_MINIMALE", "Resultat", "comprimer", "comprimer_site"]
 
 # Fichiers que les navigateurs reçoivent et qui gagnent à être compressés (.bin : instantané mémoire de Pyodide).
@@ -52,20 +54,8 @@ _ALGORITHMES = {".gz": _gzip, ".br": _brotli}
 def comprimer(donnees: bytes, suffixe: str, cache: Path | None = _CACHE) -> bytes:
     """Variante compressée (suffixe ".gz" ou ".br") de donnees, lue dans le cache si possible."""
     algorithme = _ALGORITHMES[suffixe]
-    if cache is None:
-        return algorithme(donnees)
-    entree = cache / (hashlib.sha256(donnees).hexdigest() + suffixe)
-    if entree.is_file():
-        return entree.read_bytes()
-    resultat = algorithme(donnees)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        provisoire = entree.with_name(f"{entree.name}.{os.getpid()}.tmp")
-        provisoire.write_bytes(resultat)
-        os.replace(provisoire, entree)  # atomique : jamais d'entrée à moitié écrite
-    except OSError:
-        pass  # cache facultatif (dossier en lecture seule…)
-    return resultat
+    entree = cache / (hashlib.sha256(donnees).hexdigest() + suffixe) if cache is not None else None
+    return lire_ou_calculer(entree, lambda: algorithme(donnees))
 
 
 def _candidat(chemin: Path) -> bool:

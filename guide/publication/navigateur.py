@@ -36,6 +36,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from guide.donnees.chemins import ARCHIVE_CALCULATEURS, DOSSIER_PYODIDE, PARAMETRES_JSON
+from guide.publication.cache import lire_ou_calculer
 
 __all__ = [
     "BIBLIOTHEQUE_VIDE",
@@ -161,8 +162,11 @@ def instantane(dossier_pyodide: Path, archive: bytes, parametres: str, cache: Pa
 
     Lève ``MoteurIntrouvable`` si Node manque ou échoue (message en français)."""
     entree = cache / (empreinte_instantane(dossier_pyodide, archive) + ".bin") if cache else None
-    if entree is not None and entree.is_file():
-        return entree.read_bytes()
+    return lire_ou_calculer(entree, lambda: _prendre_instantane(dossier_pyodide, archive, parametres))
+
+
+def _prendre_instantane(dossier_pyodide: Path, archive: bytes, parametres: str) -> bytes:
+    """L'instantané pris par Node (script instantane.mjs) ; ``MoteurIntrouvable`` en cas d'échec."""
     node = shutil.which("node")
     if node is None:
         raise MoteurIntrouvable("Node est introuvable : l'instantané mémoire de Pyodide ne peut pas être pris.")
@@ -182,16 +186,7 @@ def instantane(dossier_pyodide: Path, archive: bytes, parametres: str, cache: Pa
             dernieres = "\n".join((resultat.stderr or resultat.stdout).strip().splitlines()[-5:])
             raise MoteurIntrouvable(f"L'instantané mémoire de Pyodide n'a pas pu être pris (Node, code "
                                     f"{resultat.returncode}) :\n{dernieres}")
-        octets = sortie.read_bytes()
-    if entree is not None:
-        try:
-            entree.parent.mkdir(parents=True, exist_ok=True)
-            provisoire = entree.with_name(f"{entree.name}.{os.getpid()}.tmp")
-            provisoire.write_bytes(octets)
-            os.replace(provisoire, entree)  # atomique : jamais d'entrée à moitié écrite
-        except OSError:
-            pass  # cache facultatif (dossier en lecture seule…)
-    return octets
+        return sortie.read_bytes()
 
 
 def archive_paquet(dossier: Path) -> bytes:

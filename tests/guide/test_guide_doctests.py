@@ -10,7 +10,7 @@ import pytest
 MODULES = ["guide.donnees.erreurs", "guide.donnees.yamlio", "guide.donnees.validation", "guide.donnees.referentiel",
            "guide.rendu.rendu", "guide.rendu.pages", "guide.rendu.postrendu", "guide.rendu.dates",
            "guide.rendu.guide_complet", "guide.publication.export", "guide.publication.pdf",
-           "guide.publication.navigateur", "guide.rendu.apercu",
+           "guide.publication.navigateur", "guide.publication.cache", "guide.rendu.apercu",
            "guide.rendu.typographie"]
 
 
