@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { FileDeCalcul, PERIMEE } from "../../docs/assets/js/moteur.js";
+import { FileDeCalcul, INCHANGEE, PERIMEE } from "../../docs/assets/js/moteur.js";
 
 /** Exécuteur piloté à la main : chaque appel reste en suspens jusqu'à repondre(i) ou echouer(i). */
 function executeurManuel() {
@@ -94,4 +94,45 @@ test("une exception synchrone de l'exécuteur devient un rejet", async () => {
   const file = new FileDeCalcul(() => { throw new Error("synchrone"); });
   await assert.rejects(file.demander(1), /synchrone/);
   assert.equal(file.taille, 0);
+});
+
+test("avec une clé, une demande identique à la précédente n'est pas refaite (INCHANGEE) ; une différente l'est", async () => {
+  const { appels, executer } = executeurManuel();
+  const file = new FileDeCalcul(executer, { cle: (d) => JSON.stringify(d) });
+  const a = file.demander({ x: 1 });
+  assert.equal(await file.demander({ x: 1 }), INCHANGEE); // « change » après « input » : rien à refaire
+  await tour();
+  assert.equal(appels.length, 1);
+  appels[0].resoudre("A");
+  assert.equal(await a, "A"); // la première n'est pas rendue périmée par la demande identique
+  assert.equal(await file.demander({ x: 1 }), INCHANGEE);
+  const b = file.demander({ x: 2 });
+  await tour();
+  appels[1].resoudre("B");
+  assert.equal(await b, "B");
+  const c = file.demander({ x: 1 }); // retour à une saisie antérieure : recalculée
+  await tour();
+  assert.equal(appels.length, 3);
+  appels[2].resoudre("A");
+  assert.equal(await c, "A");
+});
+
+test("avec une clé, la même demande est refaite après une erreur ou annuler()", async () => {
+  const { appels, executer } = executeurManuel();
+  const file = new FileDeCalcul(executer, { cle: String });
+  const a = file.demander(1);
+  await tour();
+  appels[0].rejeter(new Error("moteur indisponible"));
+  await assert.rejects(a, /moteur indisponible/);
+  const b = file.demander(1);
+  await tour();
+  assert.equal(appels.length, 2);
+  appels[1].resoudre("ok");
+  assert.equal(await b, "ok");
+  file.annuler();
+  const c = file.demander(1);
+  await tour();
+  assert.equal(appels.length, 3);
+  appels[2].resoudre("encore");
+  assert.equal(await c, "encore");
 });

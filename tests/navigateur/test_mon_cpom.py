@@ -320,3 +320,36 @@ def test_autodiagnostic_au_clavier_points_repris_ecartes_ajoutes(page, site_serv
     assert next(ligne for ligne in lignes if ligne[0] == efficience["titre"])[1][0][3] == "50,00 %"
     assert journal.hors_origine(site_servi.origine) == []
     assert journal.erreurs == []
+
+
+def test_clic_de_souris_juste_apres_une_saisie_n_est_pas_perdu(page, site_servi, journal):
+    """Un chiffre tapé, puis un clic de souris (bouton tenu 250 ms, comme une personne) sur
+    « Reprendre ce point » sans avoir quitté le champ : le « change » émis au mousedown ne relance pas
+    un dossier identique, donc le bouton n'est pas remplacé sous le pointeur et le clic agit.
+    (Avant : le calcul relancé redessinait la zone entre mousedown et mouseup, le clic était perdu.)"""
+    page.goto(site_servi.url("calculateurs/mon-cpom/"))
+    attendre_calcul(page, 0, "erreurs")
+    page.fill("#og-raison", "CCAS de Besançon")
+    page.fill("#og-finess", "250006079")
+    page.get_by_role("button", name="Ajouter un ESMS").click()
+    page.fill("#esms-0-finess", "250004389")
+    page.fill("#esms-0-nom", "EHPAD Les Hortensias")
+    page.select_option("#esms-0-secteur", "PA")
+    page.select_option("#esms-0-categorie", "EHPAD")
+    page.fill("#esms-0-capacite", "80")
+    page.fill("#esms-0-diag-idf-rotation-taux_entree", "10")
+    page.focus("#esms-0-diag-idf-rotation-taux_sortie")
+    page.keyboard.type("14")  # le focus reste dans le champ : son « change » viendra au mousedown
+    page.wait_for_function("() => document.querySelectorAll('[data-fragilites] [data-reprendre]').length === 1")
+    avant = attendre_calcul(page, calculs(page) - 1)
+    page.locator("[data-reprendre]").scroll_into_view_if_needed()
+    boite = page.locator("[data-reprendre]").bounding_box()
+    page.mouse.move(boite["x"] + boite["width"] / 2, boite["y"] + boite["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(250)
+    page.mouse.up()
+    attendre_calcul(page, avant)
+    assert page.locator("[data-reprendre]").count() == 0
+    assert page.evaluate("() => document.activeElement.id") == "point-0-retenu"
+    assert [p["diagnostic"] for p in enregistre(page)["points_fragilite"]] == ["250004389/idf-rotation"]
+    assert journal.erreurs == []

@@ -2,7 +2,7 @@
 // affiche la réponse du moteur Python. Aucun calcul ici. Chargé sur toutes les pages ; n'agit que
 // sur une page qui contient [data-mon-cpom] (gabarit guide/templates/calculateurs/mon_cpom.html).
 
-import { FileDeCalcul, PERIMEE } from "../moteur.js";
+import { FileDeCalcul, INCHANGEE, PERIMEE } from "../moteur.js";
 import { analyserImport, lireFichier, nomFichier, refusDuMoteur, telecharger, texteExport } from "./fichiers.js";
 import {
   ajouterLigne, ajusterLignes, dossierVide, horsFormulaire, lire, lireChamps, reattacher, remplirChamps, versDossier, versFormulaire,
@@ -42,7 +42,8 @@ function demarrer(racine) {
   const zones = Object.fromEntries(["erreurs", "avertissements", "bilan", "fragilites", "modulation", "fiches"]
     .map((nom) => [nom, racine.querySelector(`[data-${nom}]`)]));
   const transport = moteurDuSite; // un seul moteur par visite, partagé avec les calculateurs
-  const file = new FileDeCalcul((dossier) => transport.executerObjet("dossier", dossier));
+  // Clé = le dossier lui-même : un « change » qui suit les « input » ne relance rien (voir moteur.js).
+  const file = new FileDeCalcul((dossier) => transport.executerObjet("dossier", dossier), { cle: JSON.stringify });
   let dernierResultat = null;
   let hors = { diagnostics: {} };
 
@@ -68,7 +69,7 @@ function demarrer(racine) {
       annoncer(String(erreur.message || erreur));
       return;
     }
-    if (reponse !== PERIMEE) afficher(reponse);
+    if (reponse !== PERIMEE && reponse !== INCHANGEE) afficher(reponse);
   }
 
   function vider() {
