@@ -56,6 +56,9 @@ class Colonne:
     description: str
 
 
+_SECTEURS = Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items()))
+_FORMULE_LISIBLE = Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)")
+
 SCHEMA: dict[str, tuple[Colonne, ...]] = {
     "modules.csv": (
         Colonne("id", "texte", "Identifiant du module (adresse de sa page)"),
@@ -75,7 +78,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("ordre", "entier", "Rang de la fiche dans son module, à partir de 1"),
         Colonne("id", "texte", "Identifiant de la fiche, unique dans tout le guide"),
         Colonne("titre", "texte", "Titre de la fiche"),
-        Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items())),
+        _SECTEURS,
         Colonne("etat", "texte", "« complete » (texte de l'ARS), « elements_sources » (faits tirés des sources, à valider par l'ARS) ou « en_cours » (fiche en cours de rédaction)"),
         Colonne("nombre_ressources", "entier", "Nombre de ressources citées par la fiche"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
@@ -84,7 +87,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("id", "texte", "Identifiant de l'indicateur"),
         Colonne("libelle", "texte", "Libellé"),
         Colonne("formule", "texte", "Expression de calcul : variables (variables.csv), nombres, + - * / ( ), min, max, abs"),
-        Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)"),
+        _FORMULE_LISIBLE,
         Colonne("unite", "texte", "Unité du résultat (« % », « jours »…, vide si sans unité)"),
         Colonne("decimales", "entier", "Nombre de décimales du résultat (arrondi au demi supérieur)"),
         Colonne("statut_formule", "texte", "« source » (formule donnée par les sources) ou « convention » (proposée par le guide)"),
@@ -111,9 +114,9 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("lieu", "texte", "Place de l'indicateur dans sa source"),
         Colonne("region", "texte", "Région de la source quand elle n'est pas de Bourgogne-Franche-Comté"),
         Colonne("annee", "entier", "Année de la source quand elle n'est pas de Bourgogne-Franche-Comté"),
-        Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items())),
+        _SECTEURS,
         Colonne("formule", "texte", "Expression de calcul quand la source donne le calcul (vide sinon)"),
-        Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)"),
+        _FORMULE_LISIBLE,
         Colonne("formule_source", "texte", "Ce que la source écrit du calcul"),
         Colonne("unite", "texte", "Unité du résultat (vide si sans unité)"),
         Colonne("decimales", "entier", "Nombre de décimales du résultat"),
