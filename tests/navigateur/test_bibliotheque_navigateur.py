@@ -64,3 +64,33 @@ def test_trajectoire_oui_non(page, journal, site_servi):
     lignes = [texte(l) for l in page.locator("[data-liste=cibles] tr").all()]
     assert lignes == ["N+1 Non", "N+2 Oui", "N+3 Oui", "N+4 Oui", "N+5 Oui"]
     verifier_page_saine(page, journal, site_servi)
+
+
+def test_exemples_chiffres_des_sources_recalcules_dans_le_navigateur(page, journal, site_servi):
+    """Chaque exemple chiffré de la bibliothèque dont la source donne le calcul (fiches e-CARS du CPOM
+    de Besançon…) : ses chiffres saisis à la française dans le calculateur de l'indicateur (navigation
+    instantanée, un seul moteur) donnent la valeur écrite par la source, au centième près, comme CPython
+    (tests/guide/test_bibliotheque.py)."""
+    from decimal import Decimal
+
+    from calculators.nombres import francais
+
+    from projet import referentiel
+
+    cas = [(i, e) for i in referentiel().bibliotheque.values() if i.get("formule")
+           for e in i.get("exemples") or [] if all(v["nom"] in e for v in i["variables"])]
+    assert len(cas) >= 15
+    page.goto(site_servi.url("calculateurs/"))
+    page.wait_for_function("() => window.location$ !== undefined")
+    for indicateur, exemple in cas:
+        identifiant = indicateur["id"]
+        page.evaluate("(u) => window.location$.next(new URL(u))", site_servi.url(f"calculateurs/indicateurs/{identifiant}/"))
+        page.locator(f"#calculateur-{identifiant}[data-pret]").wait_for()
+        for variable in indicateur["variables"]:
+            page.get_by_label(variable["libelle"], exact=True).fill(francais(Decimal(str(exemple[variable["nom"]]))))
+        attendre_etat(page, "ok", f"#calculateur-{identifiant}")
+        valeur = francais(Decimal(str(exemple["valeur"])), indicateur["decimales"])
+        unite = f" {indicateur['unite']}" if indicateur.get("unite") else ""
+        assert texte(page.locator(f"#calculateur-{identifiant} [data-resume]")) == f"{indicateur['libelle']} : {valeur}{unite}", identifiant
+    verifier_page_saine(page, journal, site_servi)
+    assert len([u for u in journal.requetes if u.endswith("/worker.js")]) == 1
