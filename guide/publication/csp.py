@@ -227,6 +227,9 @@ def politique_meta(politique_entete: str) -> str:
 _META_EXISTANTE = re.compile(
     r'\n?[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE
 )
+# Condition nécessaire de _META_EXISTANTE, cherchée bien plus vite (le motif commence par « < ») :
+# une page sans elle n'a pas de balise à remplacer.
+_META_PRESENTE = re.compile(r'<meta http-equiv="Content-Security-Policy"', re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
@@ -240,7 +243,8 @@ def injecter_meta(html: str, politique_page: str) -> str:
     """
     if any(c in politique_page for c in '"<>&'):
         raise ValueError(f"caractère interdit dans la politique : {politique_page!r}")
-    html = _META_EXISTANTE.sub("", html)
+    if _META_PRESENTE.search(html):
+        html = _META_EXISTANTE.sub("", html)
     balise = f'<meta http-equiv="Content-Security-Policy" content="{politique_page}">'
     repere = _CHARSET.search(html) or _HEAD.search(html)
     if repere is None:
