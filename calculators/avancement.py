@@ -13,7 +13,9 @@ un module qui en propose, refusé pour un module qui n'en propose pas). Les sour
 nombre de **types d'actions** retenus par secteur, pas le nombre d'actions : au-delà du maximum du
 module (``max_types_actions_par_secteur`` ; aucun pour un module sans limite), un avertissement est
 ajouté pour le secteur (le calcul n'est pas refusé). Plusieurs actions d'un même type comptent pour
-un seul type.
+un seul type. Une action dont le type d'actions n'est pas proposé pour son secteur (par exemple
+« Transformation du secteur PA » pour une action du secteur PH) est signalée par un avertissement et
+n'est comptée dans aucun secteur ; son taux compte comme celui des autres.
 """
 
 from __future__ import annotations
@@ -94,12 +96,22 @@ def calculer(entree: dict, parametres: dict) -> dict:
     actions = []
     par_module: dict[str, list[Decimal]] = {}
     par_secteur: dict[tuple[str, str], set[str]] = {}
-    for lue in lues:
+    hors_secteur = []
+    for rang, lue in enumerate(lues):
         taux, explication = taux_action(phases, lue["phase"], lue["avancement_phase"])
         actions.append({**lue, "avancement_phase": float(lue["avancement_phase"]), "taux": en_json(taux), "explication": explication})
         par_module.setdefault(lue["module"], []).append(taux)
-        if lue["type_actions"] is not None:
+        if lue["type_actions"] is None:
+            continue
+        proposes = regles[lue["module"]].secteurs_du_type(lue["type_actions"])
+        if lue["secteur"] in proposes:
             par_secteur.setdefault((lue["module"], lue["secteur"]), set()).add(lue["type_actions"])
+        else:
+            hors_secteur.append(
+                f"Action « {lue['libelle']} » (actions[{rang}]) : le type d'actions "
+                f"« {regles[lue['module']].types[lue['type_actions']]} » n'est proposé que pour le secteur "
+                f"{', '.join(proposes)}, or l'action est du secteur {lue['secteur']} ; elle n'est comptée dans aucun secteur."
+            )
 
     taux_modules = {id_: _moyenne(par_module[id_]) for id_ in modules if id_ in par_module}
     avertissements = [
@@ -107,7 +119,7 @@ def calculer(entree: dict, parametres: dict) -> dict:
         f"{_maximum(module, regles)} types d'actions par secteur prévus ; le taux est calculé quand même."
         for (module, secteur), types in sorted(par_secteur.items(), key=lambda e: (list(modules).index(e[0][0]), e[0][1]))
         if _maximum(module, regles) is not None and len(types) > _maximum(module, regles)
-    ]
+    ] + hors_secteur
     return {
         "actions": actions,
         "modules": {

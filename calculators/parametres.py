@@ -6,7 +6,7 @@ si elle est absente ou mal formée : un fichier ``--parametres`` fautif est sign
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from calculators import seuils
@@ -97,11 +97,16 @@ class TypesActions:
     """Types d'actions d'un module et nombre maximal de types d'actions retenus par secteur.
 
     ``maximum`` vaut ``None`` quand le module ne fixe pas de limite ; ``types`` (``{id: titre}``, dans
-    l'ordre des paramètres) est vide pour un module qui ne propose pas de types d'actions.
+    l'ordre des paramètres) est vide pour un module qui ne propose pas de types d'actions ;
+    ``secteurs`` (``{id: secteurs où le type est proposé}``) : PA et PH quand les paramètres n'en disent rien.
     """
 
     maximum: int | None
     types: dict[str, str]
+    secteurs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def secteurs_du_type(self, id_: str) -> tuple[str, ...]:
+        return self.secteurs.get(id_, tuple(SECTEURS))
 
 
 def types_actions_par_module(parametres: object) -> dict[str, TypesActions]:
@@ -118,13 +123,17 @@ def types_actions_par_module(parametres: object) -> dict[str, TypesActions]:
             )
             maximum = None if lu is None else int(lu)
         types: dict[str, str] = {}
+        secteurs: dict[str, tuple[str, ...]] = {}
         if objet.get("types_actions") not in (None, []):
             for sous_chemin, type_ in lecteur.elements(objet, "types_actions", f"{chemin}.types_actions"):
                 id_ = lecteur.texte(type_, "id", f"{sous_chemin}.id")
                 titre = lecteur.texte(type_, "titre", f"{sous_chemin}.titre")
                 if id_ and titre:
                     types[id_] = titre
-        resultat[str(objet.get("id"))] = TypesActions(maximum, types)
+                    proposes = type_.get("secteurs", SECTEURS)  # liste invalide : signalée par modules_dossier
+                    if isinstance(proposes, list) and proposes and all(x in SECTEURS for x in proposes):
+                        secteurs[id_] = tuple(x for x in SECTEURS if x in proposes)
+        resultat[str(objet.get("id"))] = TypesActions(maximum, types, secteurs)
     lecteur.terminer()
     return resultat
 

@@ -75,7 +75,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.commande: str | None = None          # « build », « serve », « gh-deploy » (None : appel direct)
         self.referentiel: Referentiel | None = None
         self.dates_git: dict | None = None        # chemin -> date du dernier commit, lu une fois par construction
-        self.prechargement: list[str] | None = None  # fichiers du moteur préchargés (publication.navigateur)
         self.incluses: set[str] = set()           # pages reprises dans /guide-complet/
         # Aperçu : gardés d'une reconstruction à l'autre (MkDocs garde l'instance, car on_startup existe)
         self.dernier_valide: Referentiel | None = None
@@ -95,7 +94,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(100)  # avant mkdocs-macros, dont define_env (macros.py) lit self.referentiel
     def on_config(self, config):
-        self.referentiel, self.incluses, self.dates_git, self.prechargement = None, set(), None, None
+        self.referentiel, self.incluses, self.dates_git = None, set(), None
         self.erreurs_apercu = []
         racine = Path(config.config_file_path).resolve().parent
         try:
@@ -169,9 +168,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.dates_git is None:
             self.dates_git = dates.dates_git(Path(config.config_file_path).resolve().parent)
         context["guide_mise_a_jour"] = dates.mise_a_jour_page(page, config, self.referentiel.publication, self.dates_git)
-        if self.prechargement is None:  # fichiers du moteur préchargés par les pages de calculateur
-            self.prechargement = navigateur.fichiers_a_precharger(Path(config.config_file_path).resolve().parent)
-        context["guide_prechargement"] = self.prechargement
         return context
 
     def on_serve(self, server, config, builder):

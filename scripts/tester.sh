@@ -12,6 +12,7 @@ if [ "${1:-}" = "--rapide" ]; then
   shift
   bash scripts/installer.sh --rapide
   "$PY" -m guide check --strict
+  export GUIDE_MUTATIONS="${GUIDE_MUTATIONS:-50}"   # mutations YAML : 50 ici, 200 dans la suite complète
   exec "$PY" -m pytest -m "not complet" "$@"
 fi
 bash scripts/installer.sh --tests

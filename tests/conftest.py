@@ -18,7 +18,7 @@ from projet import ARGUMENTS_CHROMIUM, CHROMIUM, RACINE, construire  # tests/ es
 # Niveau rapide (bash scripts/tester.sh --rapide) : tout test qui demande le site construit (donc npm
 # pour Pyodide et Chromium pour le PDF) ou Chromium est marqué « complet » et n'y tourne pas.
 # Les fixtures sont suivies en profondeur (item.fixturenames contient toute leur fermeture).
-FIXTURES_COMPLETES = {"site_construit", "chromium"}
+FIXTURES_COMPLETES = {"site_construit", "site_servi", "chromium"}  # site_servi demande site_construit dynamiquement
 
 
 def pytest_collection_modifyitems(config, items):

@@ -42,7 +42,7 @@ __all__ = [
     "texte_csv",
 ]
 
-SCHEMA_VERSION = "2.0"  # 2.0 : max_types_actions_par_secteur remplace max_actions_par_secteur et min_themes
+SCHEMA_VERSION = "2.1"  # 2.1 : bibliotheque (JSON), bibliotheque.csv et seuils.csv ; 2.0 : max_types_actions_par_secteur remplace max_actions_par_secteur et min_themes
 DOSSIER = DOSSIER_DONNEES_OUVERTES
 FICHIER_JSON = "referentiel.json"
 
@@ -55,6 +55,9 @@ class Colonne:
     type: str
     description: str
 
+
+_SECTEURS = Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items()))
+_FORMULE_LISIBLE = Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)")
 
 SCHEMA: dict[str, tuple[Colonne, ...]] = {
     "modules.csv": (
@@ -75,7 +78,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("ordre", "entier", "Rang de la fiche dans son module, à partir de 1"),
         Colonne("id", "texte", "Identifiant de la fiche, unique dans tout le guide"),
         Colonne("titre", "texte", "Titre de la fiche"),
-        Colonne("secteurs", "liste", "Secteurs concernés : " + ", ".join(f"« {c} » ({l})" for c, l in SECTEURS.items())),
+        _SECTEURS,
         Colonne("etat", "texte", "« complete » (texte de l'ARS), « elements_sources » (faits tirés des sources, à valider par l'ARS) ou « en_cours » (fiche en cours de rédaction)"),
         Colonne("nombre_ressources", "entier", "Nombre de ressources citées par la fiche"),
         Colonne("page", "texte", "Adresse de la page, relative à la racine du site"),
@@ -84,7 +87,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("id", "texte", "Identifiant de l'indicateur"),
         Colonne("libelle", "texte", "Libellé"),
         Colonne("formule", "texte", "Expression de calcul : variables (variables.csv), nombres, + - * / ( ), min, max, abs"),
-        Colonne("formule_lisible", "texte", "La même formule en notation française (× et ÷)"),
+        _FORMULE_LISIBLE,
         Colonne("unite", "texte", "Unité du résultat (« % », « jours »…, vide si sans unité)"),
         Colonne("decimales", "entier", "Nombre de décimales du résultat (arrondi au demi supérieur)"),
         Colonne("statut_formule", "texte", "« source » (formule donnée par les sources) ou « convention » (proposée par le guide)"),
@@ -101,6 +104,34 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("type", "texte", "« nombre » ou « entier »"),
         Colonne("min", "nombre", "Valeur minimale admise (vide : aucune)"),
         Colonne("max", "nombre", "Valeur maximale admise (vide : aucune)"),
+    ),
+    "bibliotheque.csv": (
+        Colonne("id", "texte", "Identifiant de l'indicateur de la bibliothèque (tiré des sources)"),
+        Colonne("code", "texte", "Code de l'indicateur dans sa source (par exemple Pil_003), vide sinon"),
+        Colonne("libelle", "texte", "Libellé"),
+        Colonne("nature", "texte", "« ratio », « nombre » (valeur comptée) ou « oui_non »"),
+        Colonne("source", "texte", "Identifiant de la source (sources du fichier referentiel.json)"),
+        Colonne("lieu", "texte", "Place de l'indicateur dans sa source"),
+        Colonne("region", "texte", "Région de la source quand elle n'est pas de Bourgogne-Franche-Comté"),
+        Colonne("annee", "entier", "Année de la source quand elle n'est pas de Bourgogne-Franche-Comté"),
+        _SECTEURS,
+        Colonne("formule", "texte", "Expression de calcul quand la source donne le calcul (vide sinon)"),
+        _FORMULE_LISIBLE,
+        Colonne("formule_source", "texte", "Ce que la source écrit du calcul"),
+        Colonne("unite", "texte", "Unité du résultat (vide si sans unité)"),
+        Colonne("decimales", "entier", "Nombre de décimales du résultat"),
+        Colonne("cible", "texte", "Cible écrite par la source quand ce n'est pas un seuil chiffré (seuils.csv)"),
+        Colonne("page", "texte", "Adresse du calculateur de l'indicateur s'il en a un, relative à la racine du site"),
+    ),
+    "seuils.csv": (
+        Colonne("indicateur", "texte", "Identifiant de l'indicateur (bibliotheque.csv)"),
+        Colonne("sens", "texte", "« superieur », « inferieur », « entre » (min et max) ou « egal » (Oui/Non)"),
+        Colonne("valeur", "texte", "Valeur du seuil (superieur, inferieur, egal)"),
+        Colonne("min", "nombre", "Borne basse (sens « entre »)"),
+        Colonne("max", "nombre", "Borne haute (sens « entre »)"),
+        Colonne("strict", "texte", "« oui » : l'égalité ne suffit pas (« > 70 % »)"),
+        Colonne("source", "texte", "Identifiant de la source qui fixe le seuil"),
+        Colonne("lieu", "texte", "Place du seuil dans sa source"),
     ),
     "jours_ouverture.csv": (
         Colonne("categorie", "texte", "Catégorie d'établissement ou de service"),
@@ -130,6 +161,19 @@ def _liste(valeurs) -> str:
     return " ".join(str(v) for v in valeurs)
 
 
+def _valeur_seuil(valeur) -> str | None:
+    """Valeur d'un seuil en texte : nombre au point décimal, « Oui »/« Non » pour un seuil oui/non.
+
+    >>> _valeur_seuil(70), _valeur_seuil(2.5), _valeur_seuil(True), _valeur_seuil(None)
+    ('70', '2.5', 'Oui', None)
+    """
+    if valeur is None:
+        return None
+    if isinstance(valeur, bool):
+        return "Oui" if valeur else "Non"
+    return str(valeur)
+
+
 def tables(ref: Referentiel) -> dict[str, list[dict]]:
     """Lignes de chaque CSV (dictionnaires aux clés de ``SCHEMA``), dans l'ordre du guide."""
     modules = [{
@@ -157,8 +201,21 @@ def tables(ref: Referentiel) -> dict[str, list[dict]]:
     jours = [{"categorie": c, "jours": j["jours"]} for j in ref.parametres["jours_ouverture"] for c in j["categories"]]
     phases = [{"ordre": rang, "id": p["id"], "libelle": p["libelle"], "poids": p["poids"]}
               for rang, p in enumerate(ref.parametres["phases"], start=1)]
+    bibliotheque = [{
+        "id": i["id"], "code": i.get("code"), "libelle": i["libelle"], "nature": i["nature"], "source": i["source"],
+        "lieu": i["lieu"], "region": i.get("region"), "annee": i.get("annee"), "secteurs": _liste(i["secteurs"]),
+        "formule": i.get("formule"), "formule_lisible": notation_francaise(i["formule"]) if i.get("formule") else None,
+        "formule_source": i.get("formule_source"), "unite": i.get("unite"), "decimales": i.get("decimales"),
+        "cible": i.get("cible"),
+        "page": adresse(pages.chemin_calculateur(i["id"])) if ref.a_un_calculateur(i["id"]) else None,
+    } for i in ref.bibliotheque.values()]
+    seuils = [{
+        "indicateur": i["id"], "sens": s["sens"], "valeur": _valeur_seuil(s.get("valeur")), "min": s.get("min"),
+        "max": s.get("max"), "strict": "oui" if s.get("strict") else "non", "source": s["source"], "lieu": s.get("lieu"),
+    } for i in ref.bibliotheque.values() for s in i.get("seuils") or []]
     lignes = {"modules.csv": modules, "fiches.csv": fiches, "indicateurs.csv": indicateurs,
-              "variables.csv": variables, "jours_ouverture.csv": jours, "phases.csv": phases}
+              "variables.csv": variables, "bibliotheque.csv": bibliotheque, "seuils.csv": seuils,
+              "jours_ouverture.csv": jours, "phases.csv": phases}
     return {nom: [{k: " ".join(str(v).split()) if isinstance(v, str) else v for k, v in ligne.items()}
                   for ligne in lignes[nom]] for nom in SCHEMA}
 
@@ -192,6 +249,8 @@ def referentiel_json(ref: Referentiel) -> dict:
         "date_publication": date_de_publication(publication),
         "modules": modules,
         "indicateurs": indicateurs,
+        "bibliotheque": [{**i, "page": adresse(pages.chemin_calculateur(i["id"])) if ref.a_un_calculateur(i["id"]) else None}
+                         for i in ref.bibliotheque.values()],
         "parametres": ref.parametres,
         "glossaire": list(ref.sigles),
         "sources": publication["sources"],

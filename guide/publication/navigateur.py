@@ -17,7 +17,7 @@ Sans Node, ou si Node échoue, la construction continue sans instantané (averti
 démarre alors de façon ordinaire.
 
 Les chemins viennent de ``guide.donnees.chemins`` ; rien ici ne connaît MkDocs (le greffon appelle
-``publier_moteur`` et ``fichiers_a_precharger``). La forme de parametres.json est décrite dans
+``publier_moteur``). La forme de parametres.json est décrite dans
 calculators/CONTRAT_PARAMETRES.md.
 """
 
@@ -45,7 +45,6 @@ __all__ = [
     "archive_paquet",
     "copier_pyodide",
     "empreinte_instantane",
-    "fichiers_a_precharger",
     "fichiers_pyodide",
     "instantane",
     "json_parametres",
@@ -216,16 +215,6 @@ def archive_paquet(dossier: Path) -> bytes:
 def json_parametres(parametres: Mapping) -> str:
     """Texte de ``parametres.json`` : UTF-8 compact, clés dans l'ordre du référentiel."""
     return json.dumps(parametres, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def fichiers_a_precharger(racine: Path) -> list[str]:
-    """Adresses (relatives à la racine du site) que les pages de calculateur préchargent : les deux
-    gros fichiers du départ instantané. Vide si Pyodide manque (la construction le signale ailleurs)."""
-    try:
-        version = version_pyodide(Path(racine) / "node_modules" / "pyodide")
-    except (OSError, ValueError, KeyError):
-        return []
-    return [f"{DOSSIER_PYODIDE}/pyodide.asm.wasm", f"{DOSSIER_PYODIDE}/{nom_instantane(version)}"]
 
 
 def publier_moteur(racine: Path, site: Path, parametres: Mapping) -> None:

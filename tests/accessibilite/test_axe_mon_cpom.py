@@ -69,6 +69,11 @@ def test_etats_de_mon_cpom_sans_violation_grave(page_a11y, site_local, rapport_a
     page.fill("#esms-0-capacite", "quatre-vingts")
     page.wait_for_function("() => document.querySelectorAll('[aria-invalid=true]').length === 2")
     assert page.eval_on_selector_all("[aria-invalid=true]", "els => els.map(e => e.id)") == ["og-finess", "esms-0-capacite"]
+    # Résumé des erreurs : chaque erreur nomme son champ par son libellé, dans un lien qui y porte le focus.
+    liens = page.eval_on_selector_all("[data-erreurs] li a", "els => els.map(a => [a.textContent, a.getAttribute('href')])")
+    assert liens == [["FINESS juridique (9 caractères)", "#og-finess"], ["Capacité en places (ESMS 1)", "#esms-0-capacite"]]
+    page.locator("[data-erreurs] li a").last.click()
+    assert page.evaluate("() => document.activeElement.id") == "esms-0-capacite"
     verifier("erreurs-de-champ")
 
     # Autodiagnostic : un seuil non respecté propose un point de fragilité.

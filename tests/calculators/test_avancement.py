@@ -9,8 +9,11 @@ PREMIER_TYPE = {"transformation-offre": "autodetermination", "une-seule-sante": 
                 "efficience": "activite", "tableau-de-bord-si": "ror-par-et"}
 TYPES_PREVENTION = ["bienveillance", "mon-bilan-prevention", "programmes-prevention", "depistages", "vaccination",
                     "nutrition-denutrition", "activite-physique"]
-TYPES_TRANSFORMATION = ["autodetermination", "transformation-secteur-psh", "transformation-secteur-pa", "inclusion-scolaire",
-                        "transition-age", "pratiques-professionnelles", "troubles-comportement"]
+# Types d'actions de Transformation de l'offre proposés pour chaque secteur (modules/transformation-offre.yml).
+TYPES_TRANSFORMATION_PH = ["autodetermination", "transformation-secteur-psh", "inclusion-scolaire", "transition-age",
+                           "pratiques-professionnelles", "troubles-comportement", "appui-milieu-ordinaire"]
+TYPES_TRANSFORMATION_PA = ["autodetermination", "transformation-secteur-pa", "pratiques-professionnelles",
+                           "troubles-comportement", "aidants"]
 
 
 def action(module="transformation-offre", secteur="PA", phase="execution", part=50, libelle="Action", type_=None):
@@ -139,18 +142,34 @@ def test_modules_dans_l_ordre_des_parametres(parametres):
 def test_avertissement_au_dela_du_maximum_de_types_par_secteur(parametres):
     """Le plafond porte sur les types d'actions retenus par secteur, pas sur le nombre d'actions."""
     entree = {
-        "actions": [action(libelle=f"A{i}", type_=TYPES_TRANSFORMATION[i]) for i in range(6)]
-        + [action(secteur="PH", type_=TYPES_TRANSFORMATION[i % 5]) for i in range(9)]
+        "actions": [action(libelle=f"A{i}", secteur="PH", type_=TYPES_TRANSFORMATION_PH[i]) for i in range(6)]
+        + [action(secteur="PA", type_=TYPES_TRANSFORMATION_PA[i % 5]) for i in range(9)]
         + [action(module="prevention", secteur="PH", type_=t) for t in TYPES_PREVENTION]
     }
     resultat = calculer(entree, parametres)
     assert resultat["avertissements"] == [
-        "Module « Transformation de l'offre », secteur PA : 6 types d'actions retenus, au-delà des 5 types d'actions "
+        "Module « Transformation de l'offre », secteur PH : 6 types d'actions retenus, au-delà des 5 types d'actions "
         "par secteur prévus ; le taux est calculé quand même.",
         "Module « Prévention », secteur PH : 7 types d'actions retenus, au-delà des 5 types d'actions par secteur "
         "prévus ; le taux est calculé quand même.",
     ]
     assert resultat["modules"]["transformation-offre"]["nombre_actions"] == 15
+
+
+def test_type_d_actions_hors_du_secteur_de_l_action(parametres):
+    """Un type d'actions proposé pour un seul secteur (modules/*.yml, « secteurs ») : une action de l'autre
+    secteur est signalée et n'entre dans le compte d'aucun secteur ; son taux compte."""
+    entree = {"actions": [action(libelle="Plateforme de répit", secteur="PH", type_="transformation-secteur-pa"),
+                          action(libelle="Scolarisation", secteur="PA", type_="inclusion-scolaire", part=0)]
+              + [action(secteur="PA", type_=t) for t in TYPES_TRANSFORMATION_PA]}
+    resultat = calculer(entree, parametres)
+    assert resultat["avertissements"] == [
+        "Action « Plateforme de répit » (actions[0]) : le type d'actions « Transformation du secteur PA » n'est proposé "
+        "que pour le secteur PA, or l'action est du secteur PH ; elle n'est comptée dans aucun secteur.",
+        "Action « Scolarisation » (actions[1]) : le type d'actions « Actions d'inclusion scolaire en milieu ordinaire » "
+        "n'est proposé que pour le secteur PH, or l'action est du secteur PA ; elle n'est comptée dans aucun secteur.",
+    ]  # secteur PA : 5 types d'actions valides + 1 hors secteur, pas de dépassement
+    assert resultat["modules"]["transformation-offre"] == {"taux": 48.57, "nombre_actions": 7}  # (6 × 50 + 40) / 7
 
 
 def test_six_actions_d_un_meme_type_sans_avertissement(parametres):
@@ -171,7 +190,7 @@ def test_maximum_propre_a_chaque_module(parametres):
     modules["transformation-offre"]["max_types_actions_par_secteur"] = None
     modules["prevention"]["max_types_actions_par_secteur"] = 2
     entree = {
-        "actions": [action(type_=t) for t in TYPES_TRANSFORMATION]
+        "actions": [action(secteur="PH", type_=t) for t in TYPES_TRANSFORMATION_PH]
         + [action(module="prevention", type_=t) for t in TYPES_PREVENTION[:3]]
         + [action(module="evaluation-has")] * 9
     }

@@ -21,6 +21,9 @@ COLONNES = {  # le schéma publié est stable : un changement ici doit changer s
     "indicateurs.csv": "id,libelle,formule,formule_lisible,unite,decimales,statut_formule,source_donnees,"
                        "cible,calculateur_dedie,modules,page",
     "variables.csv": "indicateur,nom,libelle,type,min,max",
+    "bibliotheque.csv": "id,code,libelle,nature,source,lieu,region,annee,secteurs,formule,formule_lisible,"
+                        "formule_source,unite,decimales,cible,page",
+    "seuils.csv": "indicateur,sens,valeur,min,max,strict,source,lieu",
     "jours_ouverture.csv": "categorie,jours",
     "phases.csv": "ordre,id,libelle,poids",
 }
@@ -36,7 +39,8 @@ def sources():
     modules = sorted((_yaml(f"modules/{p.name}") for p in (RACINE / "modules").glob("*.yml")),
                      key=lambda m: m["ordre"])
     return {"modules": modules, "indicateurs": _yaml("modules/communs/indicateurs.yml")["indicateurs"],
-            "parametres": _yaml("modules/communs/parametres.yml")}
+            "parametres": _yaml("modules/communs/parametres.yml"),
+            "bibliotheque": _yaml("modules/communs/bibliotheque_indicateurs.yml")["indicateurs"]}
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +108,19 @@ def _dates_en_texte(valeur):
     return valeur.isoformat() if isinstance(valeur, datetime.date) else valeur
 
 
+def _restreint(publie, ecrit):
+    """``publie`` réduit aux clés présentes dans ``ecrit`` (récursivement) : les valeurs par défaut
+    ajoutées par le schéma ne comptent pas, tout ce qui est écrit doit être publié à l'identique."""
+    if isinstance(ecrit, dict) and isinstance(publie, dict):
+        return {k: _restreint(publie.get(k), v) for k, v in ecrit.items()}
+    if isinstance(ecrit, list) and isinstance(publie, list) and len(ecrit) == len(publie):
+        return [_restreint(p, e) for p, e in zip(publie, ecrit)]
+    return publie
+
+
 def test_referentiel_json(donnees, sources):
     ref = json.loads((donnees / "referentiel.json").read_text(encoding="utf-8"))
-    assert ref["schema_version"] == export.SCHEMA_VERSION == "2.0"
+    assert ref["schema_version"] == export.SCHEMA_VERSION == "2.1"
     assert [m["id"] for m in ref["modules"]] == [m["id"] for m in sources["modules"]]
     for publie, source in zip(ref["modules"], sources["modules"]):
         assert publie["titre"] == source["titre"]
@@ -116,6 +130,31 @@ def test_referentiel_json(donnees, sources):
     assert [(i["id"], i["formule"], [v["nom"] for v in i["variables"]]) for i in ref["indicateurs"]] == \
            [(i["id"], i["formule"], [v["nom"] for v in i["variables"]]) for i in sources["indicateurs"]]
     assert ref["parametres"] == _dates_en_texte(sources["parametres"])
+    # Chaque clé écrite dans le YAML est publiée telle quelle (les autres sont les valeurs par défaut du schéma).
+    ecrits = _dates_en_texte(sources["bibliotheque"])
+    assert _restreint(ref["bibliotheque"], ecrits) == ecrits
+    assert ref["bibliotheque"][0]["page"] == "calculateurs/indicateurs/ecars-pil-003/"
+
+
+def test_bibliotheque_et_seuils_csv(donnees, sources, site_construit):
+    _, lignes = lire_csv(donnees / "bibliotheque.csv")
+    assert [(l["id"], l["libelle"], l["nature"], l["source"], l["lieu"], l["secteurs"], l["formule"]) for l in lignes] == \
+           [(i["id"], i["libelle"], i["nature"], i["source"], i["lieu"], " ".join(i["secteurs"]), i.get("formule") or "")
+            for i in sources["bibliotheque"]]
+    assert len(lignes) == 57
+    premier = lignes[0]
+    assert (premier["code"], premier["formule_lisible"], premier["decimales"]) == ("Pil_003", "numerateur ÷ denominateur × 100", "2")
+    # La page publiée existe quand elle est annoncée, et seulement alors.
+    for ligne in lignes:
+        assert (site_construit / ligne["page"] / "index.html").exists() if ligne["page"] else True, ligne["id"]
+    assert sum(1 for l in lignes if l["page"]) < len(lignes)  # un ratio sans calcul donné n'a pas de calculateur
+    _, seuils = lire_csv(donnees / "seuils.csv")
+    attendus = [(i["id"], s["sens"], "" if s.get("valeur") is None else str(s["valeur"]), s["source"], s["lieu"],
+                 "oui" if s.get("strict") else "non")
+                for i in sources["bibliotheque"] for s in i.get("seuils") or []]
+    assert [(l["indicateur"], l["sens"], l["valeur"], l["source"], l["lieu"], l["strict"]) for l in seuils] == attendus
+    entre = next(l for l in seuils if l["sens"] == "entre")
+    assert (entre["min"], entre["max"], entre["valeur"]) == ("5", "10", "")
 
 
 def test_page_donnees_ouvertes_documente_chaque_colonne(site_construit):

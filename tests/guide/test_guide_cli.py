@@ -110,3 +110,27 @@ def test_dossier_et_liens_casses_situes_sans_trace(tmp_path):
         "modules/boucle.yml:1:1: lien symbolique cassé ou en boucle",
         "modules/zz.yml:1:1: n'est pas un fichier (dossier ?) : renommer sans l'extension .yml",
     ]
+
+
+def test_l_exemple_d_erreurs_de_contribuer_est_la_sortie_exacte(tmp_path):
+    """L'exemple de docs/contribuer.md est ce que `python -m guide check` écrit vraiment après les deux
+    fautes qu'il décrit, faites dans une copie des vrais modules : la première fiche « éléments sourcés »
+    de prevention.yml passée à `etat: terminee`, puis `secteurs: PA` dans la fiche suivante."""
+    import re
+    import shutil
+
+    page = (RACINE / "docs" / "contribuer.md").read_text(encoding="utf-8")
+    exemple = re.search(r"Par exemple, si l'on écrit .*?```text\n(.*?)```", page, re.S).group(1)
+    shutil.copytree(RACINE / "modules", tmp_path / "modules")
+    fichier = tmp_path / "modules" / "prevention.yml"
+    lignes = fichier.read_text(encoding="utf-8").split("\n")
+    i = next(n for n, ligne in enumerate(lignes) if ligne.strip() == "etat: elements_sources")
+    j = next(n for n, ligne in enumerate(lignes) if n > i and ligne.strip() == "secteurs: [PA, PH]")
+    lignes[i] = lignes[i].replace("elements_sources", "terminee")
+    lignes[j] = lignes[j].replace("[PA, PH]", "PA")
+    fichier.write_text("\n".join(lignes), encoding="utf-8")
+
+    resultat = check("--racine", str(tmp_path))
+
+    assert resultat.returncode == 1
+    assert resultat.stderr == exemple

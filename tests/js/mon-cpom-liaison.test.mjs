@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { convertirListe, convertirNombre, ecrire, lire, nettoyer, versDossier, versFormulaire } from "../../docs/assets/js/mon-cpom/liaison.js";
+import { cheminFormulaire, convertirListe, convertirNombre, ecrire, lire, nettoyer, versDossier, versFormulaire } from "../../docs/assets/js/mon-cpom/liaison.js";
 
 const MODULES = [
   { id: "transformation-offre", statut: "obligatoire" },
@@ -106,4 +106,13 @@ test("horsFormulaire ne garde que les indicateurs que le formulaire ne montre pa
     { finess: "250004389", diagnostic: { "autre-indicateur": { valeur: 3 }, "idf-absenteisme": { valeur: 12 } } }, { finess: "250000001" },
   ]);
   assert.deepEqual(horsFormulaire({ esms: [{ finess: "1", diagnostic: { "idf-rotation": { valeur: 1 } } }] }, ["idf-rotation"]), { diagnostics: {} });
+});
+
+test("cheminFormulaire : les modules du dossier (liste) deviennent ceux du formulaire (par id)", () => {
+  const dossier = { modules: [{ id: "transformation-offre" }, { id: "prevention" }] };
+  assert.equal(cheminFormulaire("modules[1].suivi.N1.valeur", dossier), "modules.prevention.suivi.N1.valeur");
+  assert.equal(cheminFormulaire("modules[0]", dossier), "modules.transformation-offre");
+  assert.equal(cheminFormulaire("modules[7].date", dossier), "modules[7].date"); // indice hors liste : inchangé
+  assert.equal(cheminFormulaire("esms[0].capacite", dossier), "esms[0].capacite");
+  assert.equal(cheminFormulaire("modules[0].id", { modules: [{ id: 3 }] }), "modules[0].id"); // id qui n'est pas un texte
 });

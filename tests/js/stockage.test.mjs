@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { charger, effacer, enregistrer } from "../../docs/assets/js/stockage.js";
+import { charger, effacer, enregistrer, lire } from "../../docs/assets/js/stockage.js";
 
 function fauxStockage({ plein = false, interdit = false } = {}) {
   const donnees = new Map();
@@ -44,4 +44,17 @@ test("stockage plein ou interdit : jamais d'exception", () => {
   assert.equal(enregistrer(interdit, CLE, { version: 1 }), false);
   assert.equal(charger(interdit, CLE), null);
   assert.equal(effacer(interdit, CLE), false);
+});
+
+test("lire distingue rien, illisible et inaccessible, sans rien effacer", () => {
+  const stockage = fauxStockage();
+  assert.deepEqual(lire(stockage, CLE), { donnees: null });
+  for (const texte of ["{abîmé", "[1, 2]", "null", "3", '"texte"']) {
+    stockage.donnees.set(CLE, texte);
+    assert.deepEqual(lire(stockage, CLE), { donnees: null, probleme: "illisible" }, texte);
+    assert.equal(stockage.donnees.get(CLE), texte);
+  }
+  stockage.donnees.set(CLE, '{"a": 1}');
+  assert.deepEqual(lire(stockage, CLE), { donnees: { a: 1 } });
+  assert.deepEqual(lire(fauxStockage({ interdit: true }), CLE), { donnees: null, probleme: "inaccessible" });
 });

@@ -97,3 +97,16 @@ test("réponse d'erreur du moteur : la demande est rejetée avec son message, le
   await assert.rejects(transport.executer("casse", {}), /boum/);
   assert.equal(JSON.parse(await transport.executer("avancement", {})).ok, true);
 });
+
+test("un abonné arrivé après le démarrage apprend aussitôt l'état courant, puis les suivants", async () => {
+  const transport = new Transport(() => fauxWorker(echo));
+  const pret = transport.demarrer(); // démarrage précoce (demarrage.js) avant que la page s'abonne
+  const etats = [];
+  transport.surEtat((e) => etats.push(e.etat));
+  assert.deepEqual(etats, ["chargement"]);
+  await pret;
+  assert.deepEqual(etats, ["chargement", "pret"]);
+  const tard = [];
+  transport.surEtat((e) => tard.push(e.etat));
+  assert.deepEqual(tard, ["pret"]);
+});

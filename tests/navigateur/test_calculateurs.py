@@ -354,12 +354,30 @@ def test_sauvegarde_survit_au_rechargement(page, journal, site_servi):
 
 
 def assert_moteur_charge_une_fois(journal) -> None:
-    """WebAssembly et instantané : demandés au plus deux fois (préchargement de l'en-tête de la
-    première page de calculateur, puis lecture par le worker, servie par le cache HTTP) ; les octets
-    réellement envoyés par le serveur sont comptés par scripts/banc_essai.py."""
+    """WebAssembly et instantané : demandés une seule fois, par le worker (aucun préchargement par le
+    document, qu'un worker ne reprendrait pas) ; les octets envoyés sont comptés par scripts/banc_essai.py."""
     for fichier in ("/pyodide.asm.wasm", ".bin"):
         demandes = [u for u in journal.requetes if u.endswith(fichier)]
-        assert 1 <= len(demandes) <= 2, demandes
+        assert len(demandes) == 1, demandes
+
+
+def test_seules_les_pages_a_moteur_le_demarrent_des_l_en_tete(site_servi):
+    """demarrage.js (worker créé dès l'en-tête) est dans le <head> de chaque page de calculateur et de
+    Mon CPOM, d'aucune autre ; aucune page ne précharge les fichiers du moteur."""
+    demarrage = re.compile(r'<script type="module" async src="[./]*assets/js/demarrage\.js"></script>')
+    avec_moteur, avec_demarrage = set(), set()
+    for fichier in site_servi.dossier.rglob("index.html"):
+        page = fichier.read_text(encoding="utf-8")
+        tete, corps = page.split("</head>", 1)
+        relatif = fichier.parent.relative_to(site_servi.dossier).as_posix()
+        if "data-calculateur=" in corps or "data-mon-cpom" in corps:
+            avec_moteur.add(relatif)
+        if demarrage.search(tete):
+            avec_demarrage.add(relatif)
+        assert not re.search(r'<link rel="preload"[^>]*(pyodide|instantane)', page), relatif
+    assert avec_demarrage == avec_moteur
+    assert {"calculateurs/avancement", "calculateurs/mon-cpom", "calculateurs/trajectoire"} <= avec_moteur
+    assert len(avec_moteur) >= 12  # 4 calculateurs, Mon CPOM, un par indicateur des modules
 
 
 def test_revisite_par_navigation_instantanee(page, journal, site_servi):

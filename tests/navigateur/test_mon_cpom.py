@@ -17,9 +17,10 @@ TYPES_PH = ["autodetermination", "transformation-secteur-psh", "inclusion-scolai
 
 
 def attendre_calcul(page, apres: int, etat: str | None = "ok") -> int:
-    """Attend une réponse du moteur postérieure à la ``apres``-ième ; rend le nombre de réponses."""
+    """Attend une réponse du moteur postérieure à la ``apres``-ième, et qu'aucun calcul ne reste en
+    cours (la réponse affichée est celle de la dernière saisie) ; rend le nombre de réponses."""
     page.wait_for_function(
-        "([n, e]) => { const r = document.querySelector('[data-mon-cpom]'); return Number(r.dataset.calculs || 0) > n && (e === null || r.dataset.etatCalcul === e); }",
+        "([n, e]) => { const r = document.querySelector('[data-mon-cpom]'); return Number(r.dataset.calculs || 0) > n && !r.dataset.enCours && (e === null || r.dataset.etatCalcul === e); }",
         arg=[apres, etat],
     )
     return int(page.locator("[data-mon-cpom]").get_attribute("data-calculs"))
@@ -68,7 +69,7 @@ def remplir(page) -> None:
 def test_dossier_au_clavier_rechargement_export_import(page, site_servi, journal, tmp_path):
     page.goto(site_servi.url("calculateurs/mon-cpom/"))
     attendre_calcul(page, 0, "erreurs")  # dossier neuf : l'OG reste à saisir
-    assert texte(page.locator("[data-erreurs]")) == "À corriger : og : champ obligatoire manquant"
+    assert texte(page.locator("[data-erreurs]")) == "À corriger : Organisme gestionnaire : champ obligatoire manquant"
     remplir(page)
     page.wait_for_function("() => document.querySelector('[data-avertissements]').textContent.includes('6 types d')")
     attendre_calcul(page, calculs(page) - 1)
@@ -203,7 +204,6 @@ def test_dossier_complet_au_clavier_bilan_imprime_en_pdf(page, site_servi, journ
         taper(page, f"#tableau-de-bord-si-{annee}-si_attendus", "6")
     taper(page, "#tableau-de-bord-si-initiale", "50")
     taper(page, "#tableau-de-bord-si-finale", "100")
-    page.wait_for_timeout(500)
     attendre_calcul(page, calculs(page) - 1, None)
     assert texte(page.locator("[data-erreurs]")) == ""
     dossier = enregistre(page)
@@ -300,7 +300,6 @@ def test_autodiagnostic_au_clavier_points_repris_ecartes_ajoutes(page, site_serv
     page.keyboard.type("Vacance de poste d'infirmier coordonnateur")
     choisir(page, "#point-1-resolu", "N1")
     page.wait_for_function("() => document.querySelectorAll('[data-reprendre]').length === 1")
-    page.wait_for_timeout(300)
     attendre_calcul(page, calculs(page) - 1)
     dossier = enregistre(page)
     assert dossier["points_fragilite"] == [

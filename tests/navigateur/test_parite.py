@@ -91,8 +91,8 @@ def test_repli_quand_l_instantane_ne_convient_pas(contexte, page, journal, site_
     entree = json.dumps({"valeur_initiale": 84.47, "cible_finale": 92, "annees": 5})
     obtenu = page.evaluate("(e) => window.moteurTest.executer('trajectoire', e)", entree)
     assert json.loads(obtenu) == {"ok": True, "resultat": {"cibles": [85.98, 87.48, 88.99, 90.49, 92.0]}}
-    # Instantané absent : le préchargement de l'en-tête fait écrire au navigateur sa ligne « 404 » dans
-    # la console (message du navigateur, rien n'est montré à l'utilisateur) ; aucune autre erreur.
+    # Instantané absent : le navigateur peut écrire sa ligne « 404 » dans la console (message du
+    # navigateur, rien n'est montré à l'utilisateur) ; aucune autre erreur.
     attendues = ["console : Failed to load resource: the server responded with a status of 404 (Not Found)"]
     assert [e for e in journal.erreurs if instantane != "absent" or e not in attendues] == []
     assert any(u.endswith("/assets/py/calculators.zip") for u in journal.requetes)

@@ -125,9 +125,3 @@ def test_instantane_node_en_echec(tmp_path):
     assert not (tmp_path / "cache").exists()  # rien de mis en cache après un échec
 
 
-def test_fichiers_a_precharger(tmp_path):
-    assert navigateur.fichiers_a_precharger(tmp_path) == []  # pas de node_modules : rien à précharger
-    (tmp_path / "node_modules" / "pyodide").mkdir(parents=True)
-    (tmp_path / "node_modules" / "pyodide" / "package.json").write_text('{"version": "1.2.3"}', encoding="utf-8")
-    assert navigateur.fichiers_a_precharger(tmp_path) == [
-        "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/instantane-1.2.3.bin"]

@@ -130,3 +130,14 @@ def test_pdf_sans_coupure_devant_la_ponctuation(site_construit):
     assert len(lignes) > 500
     coupees = [(i, l) for i, l in enumerate(lignes, 1) if re.match(r"\s*[;:!?»%€]", l) or re.search(r"«\s*$", l)]
     assert not coupees, "\n".join(f"ligne {i} : {l!r}" for i, l in coupees[:20])
+
+
+def test_les_gabarits_des_formulaires_ne_sont_pas_dans_l_index_de_recherche(site_construit):
+    """Les <template> des calculateurs et de Mon CPOM (lignes à ajouter, blocs de résultat) portent
+    data-search-exclude : leurs libellés numérotés « __N__ » ne sont pas des résultats de recherche."""
+    index = json.loads((site_construit / "search" / "search_index.json").read_text(encoding="utf-8"))
+    textes = {entree["location"]: entree["title"] + " " + entree["text"] for entree in index["docs"]}
+    assert [lieu for lieu, t in textes.items() if "__N__" in t or "__n__" in t] == []
+    mon_cpom = " ".join(t for lieu, t in textes.items() if lieu.startswith("calculateurs/mon-cpom/"))
+    assert "Raison sociale" in mon_cpom  # le formulaire visible reste indexé
+    assert "À corriger" not in mon_cpom and "Points de fragilité relevés par l'autodiagnostic" not in mon_cpom  # gabarits seuls

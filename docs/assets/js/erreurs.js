@@ -25,8 +25,11 @@ export function champDe(formulaire, chemin) {
   return null;
 }
 
-function libelleDe(champ) {
+/** Libellé d'un champ (son <label>), ou légende d'un groupe (<fieldset data-champ>). */
+export function libelleDe(champ) {
   if (champ.labels && champ.labels.length) return champ.labels[0].textContent.trim();
+  const legende = champ.tagName === "FIELDSET" ? champ.querySelector(":scope > legend") : null;
+  if (legende) return legende.textContent.trim();
   return champ.getAttribute("aria-label") || champ.dataset.libelle || "";
 }
 

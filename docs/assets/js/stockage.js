@@ -1,24 +1,34 @@
 // Saisie gardée dans ce navigateur seulement (localStorage) — une seule responsabilité : lire, écrire
 // et effacer un enregistrement JSON sous une clé, sans jamais lever d'exception. Le stockage est passé
 // en argument (tests : un faux stockage). Rien n'est envoyé sur internet.
-// Partageable : les calculateurs (clé « guide-cpom:<nom> ») comme un dossier complet.
+// Seul module qui touche au stockage : les calculateurs (clé « guide-cpom:<nom> », `charger`) et
+// Mon CPOM (mon-cpom/stockage.js, qui y ajoute ses messages) s'en servent.
 // Testé par tests/js/stockage.test.mjs (node --test).
 
-/** L'objet enregistré sous `cle` s'il est lisible et de la version attendue, sinon null. */
-export function charger(stockage, cle, version = 1) {
+/** Lit l'objet JSON enregistré sous `cle` : {donnees} (null si rien), ou {donnees: null, probleme}
+ * avec probleme « inaccessible » (stockage interdit) ou « illisible » (pas un objet JSON ; le texte
+ * enregistré est laissé tel quel). */
+export function lire(stockage, cle) {
   let texte;
   try {
     texte = stockage.getItem(cle);
   } catch (erreur) {
-    return null; // stockage interdit : la saisie reste à l'écran
+    return { donnees: null, probleme: "inaccessible" };
   }
-  if (texte === null || texte === undefined) return null;
+  if (texte === null || texte === undefined) return { donnees: null };
   try {
     const donnees = JSON.parse(texte);
-    return donnees !== null && typeof donnees === "object" && !Array.isArray(donnees) && donnees.version === version ? donnees : null;
+    if (donnees !== null && typeof donnees === "object" && !Array.isArray(donnees)) return { donnees };
   } catch (erreur) {
-    return null;
+    // texte abîmé : traité comme illisible ci-dessous
   }
+  return { donnees: null, probleme: "illisible" };
+}
+
+/** L'objet enregistré sous `cle` s'il est lisible et de la version attendue, sinon null. */
+export function charger(stockage, cle, version = 1) {
+  const { donnees } = lire(stockage, cle);
+  return donnees && donnees.version === version ? donnees : null;
 }
 
 /** Enregistre `donnees` (objet JSON) ; rend false si le stockage est plein ou interdit. */

@@ -43,9 +43,12 @@ export class Transport {
   /** Instant (horloge) de chaque état atteint. */
   get instants() { return { ...this.#instants }; }
 
-  /** Appelle `rappel({etat, message})` à chaque changement ; rend la fonction qui désabonne. */
+  /** Appelle `rappel({etat, message})` à chaque changement, et aussitôt si le moteur a déjà quitté
+   * l'état « arret » (un abonné arrivé après le démarrage précoce, demarrage.js, apprend l'état
+   * courant) ; rend la fonction qui désabonne. */
   surEtat(rappel) {
     this.#abonnes.add(rappel);
+    if (this.#etat.etat !== "arret") rappel(this.#etat);
     return () => this.#abonnes.delete(rappel);
   }
 

@@ -28,6 +28,10 @@ TYPES_TRANSFORMATION = [
     "autodetermination", "transformation-secteur-psh", "transformation-secteur-pa", "inclusion-scolaire",
     "transition-age", "pratiques-professionnelles", "troubles-comportement", "appui-milieu-ordinaire", "aidants",
 ]
+# Ceux qui sont proposés pour chaque secteur (« secteurs » de parametres.json).
+TYPES_PA = ["autodetermination", "transformation-secteur-pa", "pratiques-professionnelles", "troubles-comportement", "aidants"]
+TYPES_PH = ["autodetermination", "transformation-secteur-psh", "inclusion-scolaire", "transition-age",
+            "pratiques-professionnelles", "troubles-comportement", "appui-milieu-ordinaire", "aidants"]
 SANS_TYPE = object()
 
 
@@ -125,8 +129,8 @@ CAS = [
     (
         "avancement",
         "avertissement-6-types",
-        "6 types d'actions PA dans un module (une action chacun) : avertissement, pas de refus",
-        {"actions": [action(libelle=f"A{k}", part=k * 10, type_=TYPES_TRANSFORMATION[k]) for k in range(6)]},
+        "6 types d'actions PH dans un module (une action chacun) : avertissement, pas de refus",
+        {"actions": [action(libelle=f"A{k}", secteur="PH", part=k * 10, type_=TYPES_PH[k]) for k in range(6)]},
     ),
     ("avancement", "zero-action", "Erreur : aucune action", {"actions": []}),
     ("avancement", "actions-manquantes", "Erreur : champ actions absent", {}),
@@ -218,14 +222,14 @@ CAS = [
         "avancement",
         "5-types-par-secteur",
         "5 types d'actions en PA et 5 en PH (10 actions) : pas d'avertissement",
-        {"actions": [action(libelle=f"{s}{k}", secteur=s, type_=TYPES_TRANSFORMATION[k + (4 if s == "PH" else 0)])
+        {"actions": [action(libelle=f"{s}{k}", secteur=s, type_=(TYPES_PA if s == "PA" else TYPES_PH[3:])[k])
                      for s in ("PA", "PH") for k in range(5)]},
     ),
     (
         "avancement",
         "6-types-8-actions",
-        "8 actions PA sur 6 types d'actions : un avertissement qui compte les types",
-        {"actions": [action(libelle=f"A{k}", type_=TYPES_TRANSFORMATION[min(k, 5)]) for k in range(8)]},
+        "8 actions PH sur 6 types d'actions : un avertissement qui compte les types",
+        {"actions": [action(libelle=f"A{k}", secteur="PH", type_=TYPES_PH[min(k, 5)]) for k in range(8)]},
     ),
     ("avancement", "type-absent", "Erreur : action sans type d'actions dans un module qui en propose", {"actions": [action(type_=None)]}),
     ("avancement", "type-autre-module", "Erreur : type d'actions d'un autre module", {"actions": [action(type_="vaccination")]}),
@@ -390,6 +394,14 @@ CAS = [
         "abime",
         "Erreur : fichier abîmé (guillemet non fermé)",
         {"fichier": "plan.csv", "texte": "Module\n\"Prévention\nPA", "colonnes": [{"titre": "Module"}]},
+    ),
+    (
+        "avancement",
+        "type-hors-secteur",
+        "Type d'actions proposé pour l'autre secteur seulement : avertissement, action comptée dans aucun secteur",
+        {"actions": [action(libelle="Répit", secteur="PH", type_="transformation-secteur-pa"),
+                     action(libelle="Scolarisation", secteur="PA", type_="inclusion-scolaire", part=0)]
+                    + [action(libelle=f"PA{k}", type_=t) for k, t in enumerate(TYPES_PA)]},
     ),
 ]
 

@@ -79,6 +79,14 @@ export function versDossier(etat, modules) {
   return dossier;
 }
 
+/** Chemin d'une erreur du moteur (chemin dans le dossier) → chemin du formulaire : les modules y sont
+ * rangés par id (« modules[1].suivi.N1 » → « modules.prevention.suivi.N1 ») ; le reste est identique. */
+export function cheminFormulaire(chemin, dossier) {
+  const m = /^modules\[(\d+)\](.*)$/.exec(chemin);
+  const module = m && dossier && Array.isArray(dossier.modules) ? dossier.modules[Number(m[1])] : null;
+  return module && typeof module.id === "string" ? `modules.${module.id}${m[2]}` : chemin;
+}
+
 /** Dossier JSON → état du formulaire (modules indexés par id, à la carte cochés « retenu »). */
 export function versFormulaire(dossier, modules) {
   const etat = {

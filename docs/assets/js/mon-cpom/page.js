@@ -4,8 +4,9 @@
 
 import { FileDeCalcul, INCHANGEE, PERIMEE } from "../moteur.js";
 import { analyserImport, lireFichier, nomFichier, refusDuMoteur, telecharger, texteExport } from "./fichiers.js";
+import { champDe, libelleDe } from "../erreurs.js";
 import {
-  ajouterLigne, ajusterLignes, dossierVide, horsFormulaire, lire, lireChamps, reattacher, remplirChamps, versDossier, versFormulaire,
+  ajouterLigne, ajusterLignes, cheminFormulaire, dossierVide, horsFormulaire, lire, lireChamps, reattacher, remplirChamps, versDossier, versFormulaire,
 } from "./liaison.js";
 import { charger, effacer, enregistrer } from "./stockage.js";
 import { moteurDuSite } from "../transport.js";
@@ -62,14 +63,16 @@ function demarrer(racine) {
     const dossier = dossierSaisi();
     const enregistre = enregistrer(localStorage, dossier);
     if (!enregistre.ok) annoncer(enregistre.message);
+    racine.dataset.enCours = "oui"; // retiré quand la file est vide : la réponse affichée est la dernière
     let reponse;
     try {
       reponse = await file.demander(dossier);
     } catch (erreur) {
       annoncer(String(erreur.message || erreur));
-      return;
+      reponse = PERIMEE;
     }
-    if (reponse !== PERIMEE && reponse !== INCHANGEE) afficher(reponse);
+    if (reponse !== PERIMEE && reponse !== INCHANGEE) afficher(reponse, dossier);
+    if (file.taille === 0) delete racine.dataset.enCours;
   }
 
   function vider() {
@@ -77,24 +80,34 @@ function demarrer(racine) {
     for (const champ of formulaire.querySelectorAll("[aria-invalid]")) champ.removeAttribute("aria-invalid");
   }
 
-  /** Champ du formulaire nommé par une erreur du moteur (« esms[0].finess »), s'il existe. */
-  function champDe(chemin) {
-    return [...formulaire.querySelectorAll("[name]")].find((c) => c.name === chemin && !c.closest("template")) || null;
+  /** Erreurs du moteur : chacune nomme le champ (ou le groupe) par son libellé, avec un lien qui y
+   * mène ; le champ lui-même est marqué aria-invalid. */
+  function afficherErreursMoteur(erreurs, dossier) {
+    const bloc = cloner(racine, "erreurs");
+    for (const e of erreurs) {
+      const champ = champDe(formulaire, cheminFormulaire(e.champ || "", dossier));
+      const li = element("li");
+      const libelle = champ ? libelleDe(champ) : "";
+      if (champ && champ.id && libelle) {
+        const lien = element("a", libelle);
+        lien.href = `#${champ.id}`;
+        li.append(lien, ` : ${e.message}`);
+      } else {
+        li.textContent = `${libelle || e.champ} : ${e.message}`;
+      }
+      bloc.querySelector("[data-liste]").append(li);
+      if (champ && champ.name) champ.setAttribute("aria-invalid", "true");
+    }
+    zones.erreurs.append(bloc);
   }
 
-  function afficher(reponse) {
+  function afficher(reponse, dossier) {
     vider();
     racine.dataset.calculs = String(Number(racine.dataset.calculs || 0) + 1); // nombre de réponses affichées
     racine.dataset.etatCalcul = reponse.ok ? "ok" : "erreurs";
     if (!reponse.ok) {
       dernierResultat = null;
-      const bloc = cloner(racine, "erreurs");
-      for (const e of reponse.erreurs) {
-        bloc.querySelector("[data-liste]").append(element("li", `${e.champ} : ${e.message}`));
-        const champ = champDe(e.champ);
-        if (champ) champ.setAttribute("aria-invalid", "true");
-      }
-      zones.erreurs.append(bloc);
+      afficherErreursMoteur(reponse.erreurs, dossier);
       return;
     }
     const r = reponse.resultat;
@@ -222,6 +235,15 @@ function demarrer(racine) {
   }
 
   racine.addEventListener("click", (evenement) => {
+    const lien = evenement.target.closest("[data-erreurs] a[href^='#']");
+    if (lien) { // lien d'une erreur : le focus va au champ (un lien d'ancre seul ne fait que défiler)
+      const champ = formulaire.querySelector(`#${CSS.escape(lien.getAttribute("href").slice(1))}`);
+      if (champ) {
+        evenement.preventDefault();
+        champ.focus();
+      }
+      return;
+    }
     const bouton = evenement.target.closest("button");
     if (!bouton) return;
     if (bouton.dataset.ajouter) {
