@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+import yaml.composer
+import yaml.constructor
+import yaml.resolver
 
 from guide.donnees.erreurs import ErreurReferentiel, Probleme
 
@@ -157,24 +160,16 @@ def _kio(octets: int) -> str:
     return f"{octets // 1024} Kio"
 
 
-class _Chargeur(yaml.SafeLoader):
-    """``SafeLoader`` qui compte, pendant la composition, la profondeur, les nœuds et les alias."""
+class _Compte:
+    """Compte, pendant la composition, la profondeur, les nœuds et les alias (``_Limite`` au-delà)."""
 
-    def __init__(self, texte: str, limites: Limites):
-        super().__init__(texte)
+    limites: Limites
+
+    def _compter_depuis_zero(self, limites: Limites) -> None:
         self.limites = limites
         self._profondeur = 0
         self._alias = 0
         self._noeuds = 0
-
-    def fetch_flow_collection_start(self, TokenClass):
-        # Limite dans l'analyseur lexical : sinon « [[[[… » est lu en entier (coût quadratique)
-        # avant que la composition ne voie le premier niveau.
-        if self.flow_level >= self.limites.profondeur:
-            raise _Limite(problem=f"imbrication trop profonde : {self.limites.profondeur} niveaux "
-                                  "de listes ou de tables au plus",
-                          problem_mark=self.get_mark())
-        super().fetch_flow_collection_start(TokenClass)
 
     def compose_node(self, parent, index):
         evenement = self.peek_event()
@@ -199,6 +194,41 @@ class _Chargeur(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._profondeur -= collection
+
+
+class _Chargeur(_Compte, yaml.SafeLoader):
+    """``SafeLoader`` qui compte, pendant la composition, la profondeur, les nœuds et les alias."""
+
+    def __init__(self, texte: str, limites: Limites):
+        super().__init__(texte)
+        self._compter_depuis_zero(limites)
+
+    def fetch_flow_collection_start(self, TokenClass):
+        # Limite dans l'analyseur lexical : sinon « [[[[… » est lu en entier (coût quadratique)
+        # avant que la composition ne voie le premier niveau.
+        if self.flow_level >= self.limites.profondeur:
+            raise _Limite(problem=f"imbrication trop profonde : {self.limites.profondeur} niveaux "
+                                  "de listes ou de tables au plus",
+                          problem_mark=self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+
+if yaml.__with_libyaml__:
+    class _ChargeurRapide(_Compte, yaml.composer.Composer, yaml.constructor.SafeConstructor,
+                          yaml.resolver.Resolver, yaml._yaml.CParser):
+        """Même composition et mêmes limites que ``_Chargeur``, mais les événements viennent de
+        libyaml (C, ~8 fois plus rapide) ; mêmes nœuds, mêmes marques (seul ``style`` d'un
+        scalaire simple vaut "" au lieu de None, et il n'est pas lu). Sert seulement quand la
+        lecture réussit entièrement (voir ``_lire_rapide``)."""
+
+        def __init__(self, texte: str, limites: Limites):
+            yaml._yaml.CParser.__init__(self, texte)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self._compter_depuis_zero(limites)
+else:  # pragma: no cover - PyYAML sans libyaml : seule la lecture de référence
+    _ChargeurRapide = None
 
 
 class _Constructeur:
@@ -318,12 +348,43 @@ def _caractere_interdit(caractere: str) -> str:
     return f"{nom} U+{code:04X} interdit : à supprimer (souvent collé depuis un autre logiciel)"
 
 
+_ECHEC = object()
+
+
+def _lire_rapide(texte: str, fichier: str, limites: Limites):
+    """Valeur du document lue avec libyaml, ou ``_ECHEC`` au moindre écart (erreur de syntaxe,
+    limite, clé en double, fichier vide…) : la lecture de référence (PyYAML en Python) est alors
+    refaite et donne exactement les messages situés habituels."""
+    if _ChargeurRapide is None:
+        return _ECHEC
+    chargeur = _ChargeurRapide(texte, limites)
+    try:
+        noeud = chargeur.get_single_node()
+        if noeud is None:
+            return _ECHEC
+        constructeur = _Constructeur(chargeur, fichier)
+        valeur = constructeur.valeur(noeud)
+        return _ECHEC if valeur is None or constructeur.problemes else valeur
+    except Exception:  # noqa: BLE001 - tout écart est relu par la lecture de référence
+        return _ECHEC
+    finally:
+        chargeur.dispose()
+
+
 def lire_texte(texte: str, fichier: str, limites: Limites = LIMITES):
     """Valeur du document YAML ``texte`` ; lève ``ErreurReferentiel`` (fichier:ligne:colonne)."""
     problemes = _par_ligne(texte, _NON_IMPRIMABLE, fichier, _caractere_interdit, limites)
     problemes += tabulations(texte, fichier)[: limites.problemes]
     if problemes:
         raise ErreurReferentiel(problemes)
+    valeur = _lire_rapide(texte, fichier, limites)
+    if valeur is not _ECHEC:
+        return valeur
+    return _lire_reference(texte, fichier, limites)
+
+
+def _lire_reference(texte: str, fichier: str, limites: Limites):
+    """Lecture par PyYAML en Python : messages d'erreur et positions de référence."""
     chargeur = _Chargeur(texte, limites)
     constructeur = _Constructeur(chargeur, fichier)
     try:

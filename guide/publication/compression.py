@@ -51,10 +51,13 @@ def _brotli(donnees: bytes) -> bytes:
 _ALGORITHMES = {".gz": _gzip, ".br": _brotli}
 
 
-def comprimer(donnees: bytes, suffixe: str, cache: Path | None = _CACHE) -> bytes:
-    """Variante compressée (suffixe ".gz" ou ".br") de donnees, lue dans le cache si possible."""
+def comprimer(donnees: bytes, suffixe: str, cache: Path | None = _CACHE, empreinte: str | None = None) -> bytes:
+    """Variante compressée (suffixe ".gz" ou ".br") de donnees, lue dans le cache si possible ;
+    ``empreinte`` : sha256 hexadécimal de donnees, s'il est déjà calculé."""
     algorithme = _ALGORITHMES[suffixe]
-    entree = cache / (hashlib.sha256(donnees).hexdigest() + suffixe) if cache is not None else None
+    if cache is not None and empreinte is None:
+        empreinte = hashlib.sha256(donnees).hexdigest()
+    entree = cache / (empreinte + suffixe) if cache is not None else None
     return lire_ou_calculer(entree, lambda: algorithme(donnees))
 
 
@@ -74,10 +77,11 @@ def comprimer_site(dossier: Path, cache: Path | None = _CACHE) -> list[Resultat]
     resultats = []
     for chemin in sorted(p for p in Path(dossier).rglob("*") if _candidat(p)):
         donnees = chemin.read_bytes()
+        empreinte = hashlib.sha256(donnees).hexdigest() if cache is not None else None  # une fois pour les deux
         tailles = {}
         for suffixe in _ALGORITHMES:
             variante = chemin.with_name(chemin.name + suffixe)
-            compresse = comprimer(donnees, suffixe, cache)
+            compresse = comprimer(donnees, suffixe, cache, empreinte)
             if len(compresse) <= len(donnees) * (1 - GAIN_MINIMAL):
                 variante.write_bytes(compresse)
                 tailles[suffixe] = len(compresse)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import accumulate
 from pathlib import Path
 
 __all__ = [
@@ -78,12 +79,33 @@ _ATTRIBUTS_URL = frozenset({"href", "src", "action", "formaction"})
 _JAVASCRIPT = re.compile(r"\s*javascript:", re.IGNORECASE)
 
 
+# Balise « banale » : ouvrante ni script, ni style, ni autre élément à contenu brut (aucun nom qui
+# commence comme eux), attributs sans nom commençant par « on » ou « style », valeurs sans « < »,
+# « > », « & » (donc sans entité à décoder) ni « javascript: » en tête ; ou fermante d'un autre
+# élément que script et style. Sur une telle balise, HTMLParser s'arrête au « > » final (seul « > »
+# hors guillemets, aucun « < » après le premier) et _Analyseur.handle_starttag / handle_endtag ne
+# relèvent rien ; le texte entre deux balises (jusqu'au « < » suivant) n'est pas lu non plus. Hors
+# d'un script ou d'un style, l'analyseur saute donc d'un bloc toute une suite de balises banales et
+# de texte, sans la décomposer ; toute autre balise (casse comprise) passe par HTMLParser.
+# test_csp compare cette lecture à celle de HTMLParser seul.
+_BRUTS = r"(?!script|style|xmp|iframe|noembed|noframes|noscript|textarea|title|plaintext)"
+_BLANC = r"[ \t\n\r\f]"
+_JS = r"(?!\s*javascript:)"
+_VALEUR_BANALE = rf"""(?:"{_JS}[^"<>&]*"|'{_JS}[^'<>&]*'|{_JS}[^\s"'<>=`&]+)"""
+_BANALE = (rf"<{_BRUTS}[a-z][a-z0-9-]*(?:{_BLANC}+(?!on|style)[a-z_:][a-z0-9_:.-]*(?:={_VALEUR_BANALE})?)*{_BLANC}*/?>"
+           rf"|</(?!script|style)[a-z][a-z0-9-]*{_BLANC}*>")
+_SUITE_BANALE = re.compile(rf"(?:{_BANALE})(?:[^<]*(?:{_BANALE}))*", re.IGNORECASE)
+
+
 class _Analyseur(HTMLParser):
     """Relève les scripts et styles en ligne (texte brut exact) et les attributs que la politique
     bloquerait."""
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
+        # convert_charrefs : le texte est cherché jusqu'au « < » suivant seulement (les entités du
+        # texte ne comptent pas ici) ; sans lui, une suite « &# » invalide faisait lire tout le reste
+        # de la page comme du texte.
+        super().__init__(convert_charrefs=True)
         self._html = html
         self._debuts_lignes: list[int] | None = None  # calculés au premier script ou style
         self._ouvert: tuple[list[str], int] | None = None  # liste visée, position après <script…>
@@ -93,9 +115,17 @@ class _Analyseur(HTMLParser):
 
     def _position(self) -> int:
         if self._debuts_lignes is None:
-            self._debuts_lignes = [0] + [m.end() for m in re.finditer(r"\n", self._html)]
+            self._debuts_lignes = list(accumulate((len(ligne) + 1 for ligne in self._html.split("\n")), initial=0))
         ligne, colonne = self.getpos()
         return self._debuts_lignes[ligne - 1] + colonne
+
+    def parse_starttag(self, i: int) -> int:
+        banales = _SUITE_BANALE.match(self.rawdata, i)
+        return banales.end() if banales else super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        banales = _SUITE_BANALE.match(self.rawdata, i) if self.cdata_elem is None else None
+        return banales.end() if banales else super().parse_endtag(i)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # appelée pour chaque balise ouvrante du site : le cas courant (aucun attribut à signaler,
@@ -197,6 +227,9 @@ def politique_meta(politique_entete: str) -> str:
 _META_EXISTANTE = re.compile(
     r'\n?[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE
 )
+# Condition nécessaire de _META_EXISTANTE, cherchée bien plus vite (le motif commence par « < ») :
+# une page sans elle n'a pas de balise à remplacer.
+_META_PRESENTE = re.compile(r'<meta http-equiv="Content-Security-Policy"', re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
@@ -210,7 +243,8 @@ def injecter_meta(html: str, politique_page: str) -> str:
     """
     if any(c in politique_page for c in '"<>&'):
         raise ValueError(f"caractère interdit dans la politique : {politique_page!r}")
-    html = _META_EXISTANTE.sub("", html)
+    if _META_PRESENTE.search(html):
+        html = _META_EXISTANTE.sub("", html)
     balise = f'<meta http-equiv="Content-Security-Policy" content="{politique_page}">'
     repere = _CHARSET.search(html) or _HEAD.search(html)
     if repere is None:

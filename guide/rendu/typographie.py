@@ -29,6 +29,7 @@ les calculateurs écrivent dans le navigateur ne passent pas par ici.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "UNITES", "typographier_autour", "typographier_html", "typographier_texte"]
@@ -64,6 +65,24 @@ _JETON = re.compile(
     r"|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S,
 )
+# Étendue inerte (lue d'un bloc par _jetons, hors élément protégé et hors <title>) : suite de
+# balises qui ne changent pas l'état (tout jeton _JETON sauf ceux des éléments de PROTEGES,
+# TEXTE_BRUT, _BRUTS) et de textes sans aucun caractère de _UTILE, que les règles laissent donc tels
+# quels ; après un texte de l'étendue qui finit par une espace viennent (par-delà des balises) la
+# fin du fragment ou un texte dont les 8 premiers caractères (ceux que lit _suite) n'ont ni signe
+# (« ; ! ? : » ») ni « < » : son raccord ne change rien non plus (un texte sans chiffre n'a pas de
+# raccord d'unité). Voir _jetons.
+_NOMS_ETAT = "|".join(sorted(PROTEGES | TEXTE_BRUT | set(_BRUTS)))
+_BALISE_INERTE = (r"(?><!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
+                  rf"|</?(?!(?i:{_NOMS_ETAT})[\s/>])[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
+_TEXTE_INERTE = r"(?>[^<;!?:«»’%‰€\d]+)"
+_SUITE_SANS_SIGNE = rf"(?:\Z|[^<;!?:»]{{8}}|[^<;!?:»]{{1,7}}(?:\Z|(?={_BALISE_INERTE})))"
+_ETENDUE_INERTE = re.compile(
+    rf"(?:{_BALISE_INERTE}|{_TEXTE_INERTE}(?:(?<!\s)(?={_BALISE_INERTE})|(?=(?:{_BALISE_INERTE})+{_SUITE_SANS_SIGNE})))+",
+    re.S,
+)
+_FIN_GUILLEMET = re.compile("«" + _ESP + "*$")  # seul un tel texte finit par « et une espace insécable
+_ETENDUE_APRES_ESPACE = re.compile(rf"(?=(?:{_BALISE_INERTE})*{_SUITE_SANS_SIGNE}){_ETENDUE_INERTE.pattern}", re.S)
 _ADRESSE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>\"«»]*"
                       r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 
@@ -101,6 +120,11 @@ def typographier_texte(texte: str, exposants: bool = False) -> str:
     """
     if not _UTILE.search(texte):
         return texte
+    return _typographier_texte(texte, exposants)
+
+
+@functools.lru_cache(maxsize=4096)  # les textes de la navigation reviennent sur chaque page
+def _typographier_texte(texte: str, exposants: bool) -> str:
     morceaux, debut = [], 0
     for m in _ADRESSE.finditer(texte):
         morceaux += [_regles(texte[debut:m.start()], exposants), m.group(0)]
@@ -109,18 +133,60 @@ def typographier_texte(texte: str, exposants: bool = False) -> str:
     return "".join(morceaux)
 
 
+def _dernier_texte(jetons: list[tuple[str, str]]) -> int:
+    return next(i for i in range(len(jetons) - 1, -1, -1) if jetons[i][0] != "balise")
+
+
+def _apres_texte(genre: str, texte: str, guillemet_possible: bool) -> tuple[str | None, bool]:
+    """(attente, guillemet_possible) après un texte lu par _jetons (voir ses commentaires)."""
+    if genre == "protege":
+        return None, False
+    touche = guillemet_possible  # ce texte peut perdre ses espaces de tête
+    if _FIN_GUILLEMET.search(texte):
+        guillemet_possible = True
+    elif guillemet_possible and _DEBUT_ESPACES.sub("", texte):
+        guillemet_possible = False
+    if texte[-1] not in _FINS_ESPACE:
+        return None, guillemet_possible
+    inchange = genre == "texte" and not touche and not _UTILE.search(texte)
+    return ("suite" if inchange else "bloque"), guillemet_possible
+
+
 def _jetons(html: str) -> list[tuple[str, str]]:
-    """Découpe ``html`` en (genre, morceau) : genre "balise", "texte", "titre" (texte de <title>) ou
-    "protege" (texte d'un élément protégé, recopié tel quel)."""
+    """Découpe ``html`` en (genre, morceau) : genre "balise" (une balise, ou une étendue inerte),
+    "texte", "titre" (texte de <title>), "protege" (texte d'un élément protégé, recopié tel quel) ou
+    "inerte" (texte que les règles laissent tel quel, suivi d'une étendue inerte)."""
     jetons: list[tuple[str, str]] = []
     proteges = 0      # profondeur dans les éléments protégés
     brut = 0          # profondeur dans <title>
+    # Étendues inertes (voir _ETENDUE_INERTE), permises selon le dernier texte lu :
+    # - attente "suite" : il n'a aucun caractère de _UTILE et finit par une espace ; son raccord
+    #   dépend du texte suivant, qui doit alors commencer sans signe (_ETENDUE_APRES_ESPACE) : il
+    #   devient "inerte" (recopié tel quel) ;
+    # - attente "bloque" : il finit par une espace et a un caractère de _UTILE, ou a pu perdre ses
+    #   espaces de tête, ou c'est un titre ;
+    # - guillemet_possible : il finit par « (le texte suivant perdrait ses espaces de tête), et les
+    #   textes lus depuis ne sont que des espaces (effacées, elles laissent la règle active).
+    attente: str | None = None
+    guillemet_possible = False
     position, n = 0, len(html)
     while position < n:
+        if not (proteges or brut or guillemet_possible or attente == "bloque"):
+            inerte = (_ETENDUE_INERTE if attente is None else _ETENDUE_APRES_ESPACE).match(html, position)
+            if inerte:
+                if attente == "suite":
+                    jetons[_dernier_texte(jetons)] = ("inerte", jetons[_dernier_texte(jetons)][1])
+                # recopiée telle quelle, comme une balise : aucun texte n'attend ce qui la suit
+                jetons.append(("balise", inerte.group(0)))
+                position, attente = inerte.end(), None
+                continue
         m = _JETON.search(html, position)
         fin_texte = m.start() if m else n
         if fin_texte > position:
-            jetons.append(("protege" if proteges else "titre" if brut else "texte", html[position:fin_texte]))
+            genre = "protege" if proteges else "titre" if brut else "texte"
+            texte = html[position:fin_texte]
+            jetons.append((genre, texte))
+            attente, guillemet_possible = _apres_texte(genre, texte, guillemet_possible)
         if not m:
             break
         jetons.append(("balise", m.group(0)))
@@ -139,6 +205,7 @@ def _jetons(html: str) -> list[tuple[str, str]]:
             fin_contenu = fin.start() if fin else n
             if fin_contenu > position:
                 jetons.append(("protege", html[position:fin_contenu]))
+                attente, guillemet_possible = None, False
             position = fin_contenu
     return jetons
 
@@ -148,7 +215,7 @@ def _suite(jetons: list[tuple[str, str]], i: int) -> str:
     for j in range(i + 1, len(jetons)):
         genre, morceau = jetons[j]
         if genre != "balise":
-            return morceau[:8] if genre == jetons[i][0] else ""
+            return morceau[:8] if genre == jetons[i][0] or (genre == "inerte" and jetons[i][0] == "texte") else ""
     return ""
 
 

@@ -7,7 +7,12 @@ import datetime
 import pytest
 
 from guide.donnees.erreurs import ErreurReferentiel
+from pathlib import Path
+
+from guide.donnees import yamlio
 from guide.donnees.yamlio import Liste, Table, lire_fichier, lire_texte, traduire
+
+RACINE_PROJET = Path(__file__).resolve().parents[2]
 
 
 def messages(texte: str) -> list[str]:
@@ -203,3 +208,36 @@ def test_autres_erreurs_de_syntaxe_traduites(texte, attendu):
 def test_formats_de_texte(texte, format_, attendu):
     from guide.donnees.validation import faute_de_texte
     assert faute_de_texte(texte, format_) == attendu
+
+
+# --- Lecture rapide (libyaml) : mêmes valeurs et mêmes positions que la lecture de référence -------
+
+def _avec_positions(valeur):
+    """Valeur et positions de chaque table, clé, liste et élément (comparables avec ==)."""
+    if isinstance(valeur, Table):
+        return ("table", valeur.position, [(cle, valeur.position_de(cle), _avec_positions(v)) for cle, v in valeur.items()])
+    if isinstance(valeur, Liste):
+        return ("liste", valeur.position, list(valeur.positions), [_avec_positions(v) for v in valeur])
+    return (type(valeur).__name__, valeur)
+
+
+@pytest.mark.skipif(yamlio._ChargeurRapide is None, reason="PyYAML sans libyaml")
+@pytest.mark.parametrize("chemin", sorted((RACINE_PROJET / "modules").rglob("*.yml")), ids=lambda c: c.name)
+def test_lecture_rapide_identique_a_la_reference(chemin):
+    texte = chemin.read_text(encoding="utf-8")
+    rapide = yamlio._lire_rapide(texte, chemin.name, yamlio.LIMITES)
+    assert rapide is not yamlio._ECHEC
+    assert _avec_positions(rapide) == _avec_positions(yamlio._lire_reference(texte, chemin.name, yamlio.LIMITES))
+
+
+@pytest.mark.parametrize(
+    "texte",
+    ["a: 1\na: 2\n", "a: [1, 2\n", "", "~\n", "a: &x [1]\nb: *y\n", "a: !!python/object:os.system x\n",
+     "d: 2025-02-30\n", "a:\n  - b\n - c\n"],
+)
+def test_lecture_rapide_renvoie_a_la_reference_au_moindre_ecart(texte):
+    # doublon, syntaxe, vide, alias inconnu, étiquette, date impossible, indentation : la lecture
+    # rapide s'abstient, la lecture de référence donne le message situé
+    assert yamlio._lire_rapide(texte, "x.yml", yamlio.LIMITES) is yamlio._ECHEC
+    with pytest.raises(ErreurReferentiel):
+        lire_texte(texte, "x.yml")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from html.parser import HTMLParser
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from guide.rendu import typographie
 from guide.rendu.typographie import typographier_html, typographier_texte
 
 F = "\u202f"   # espace fine insécable
@@ -214,3 +216,38 @@ def test_gabarit_de_ligne_traite_mais_options_protegees():
     attendu = (f'<template><p>Seuil{I}: 70{I}% (source{I}: guide){F}?</p>'
                '<select><option>Autre : jours</option></select></template>')
     assert typographier_html(entree) == attendu
+
+
+# --- Étendues inertes : lues d'un bloc, elles donnent exactement ce que donne la lecture jeton par jeton
+
+_MORCEAUX = [
+    "<p>", "</p>", "<a href='x:y'>", "<code>", "</code>", "<pre>", "</pre>", "<title>", "</title>", "<script>",
+    "</script>", "<style>", "</style>", "<textarea>", "</textarea>", "<svg/>", "<code/>", "<!-- a ; b -->", "<!--",
+    "-->", "<!x>", "<?y>", "<![CDATA[ ; ]]>", "mot", "mot ", " ", "\n  ", ";", ":", "!", "?", "«", "»", "’", "%", "1",
+    "12", "1 767", "er", "e", "ETP", "h", "ans", "&nbsp;", "&#160;", "&amp;", "<", ">", "a < b", "\xa0", "\u202f",
+    "https://x.fr/a?b", "<em>", "</em>", "<abbr title='a : b'>", "</abbr>", '<b c="d>e">', "<CODE>", "</Code>",
+    "<template>", "</template>", "<option>", "<select>", "</select>", "://", "mailto:x@y.fr", "<br>", "\t", "<sup>",
+    "</sup>", "\n    ", '<div class="a">', "</div>", "&nbsp;;", " ;", "2 ", "«&nbsp;", "   ", "<span>", "</span>",
+    "texte long sans signe ", "x",
+]
+
+
+def test_etendues_inertes_sans_effet_sur_le_resultat(monkeypatch):
+    # Des cas trouvés en développant, puis 30 000 fragments tirés de morceaux choisis pour les cas limites (raccords par-delà les balises,
+    # guillemets, éléments protégés, commentaires, « < » isolé) ; graine fixe, donc rejouable.
+    tirage = random.Random(20261129)
+    fragments = [
+        # un texte après « perd ses espaces de tête : il ne peut pas finir une étendue inerte
+        "<sup>«</p>\n  mot <abbr title='a : b'></title><p>ETP<!--a < b<![CDATA[ ; ]]></p>",
+        " «&nbsp;<a href='x:y'>   </template>\n  mot \n  </div></p>\u202f",
+        # une section CDATA ou un commentaire se ferment au premier « ]]> » ou « --> »
+        "\xa0<![CDATA[ ; ]]></title>!</p><<![CDATA[ ; ]]>%ans<style>mot </template>",
+        # une espace de fin suivie, par-delà des balises, d'un signe ou d'une unité
+        "mot <em></em>; <span>2 </span><b>ans</b> x <i>\n : </i>",
+    ] + ["".join(tirage.choice(_MORCEAUX) for _ in range(tirage.randint(1, 20))) for _ in range(30_000)]
+    rapides = [typographier_html(f) for f in fragments]
+    jamais = re.compile(r"(?!)")
+    monkeypatch.setattr(typographie, "_ETENDUE_INERTE", jamais)
+    monkeypatch.setattr(typographie, "_ETENDUE_APRES_ESPACE", jamais)
+    for fragment, rapide in zip(fragments, rapides):
+        assert rapide == typographier_html(fragment), fragment

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from html.parser import HTMLParser
+
 import pytest
 
 from guide.publication import csp
@@ -198,3 +201,59 @@ def test_les_scripts_du_theme_sont_connus_et_leurs_expressions_bornees():
         assert connus.script(modele.format(base))
     assert not connus.script(modele.format('",alert(1),"'))  # une valeur ne sort pas de sa chaîne
     assert not connus.script("alert(1)")
+
+
+# --- Lecture rapide : les balises banales sautées donnent exactement ce que lit HTMLParser ------------
+
+class _LectureComplete(csp._Analyseur):
+    """Même analyseur sans le saut des balises banales : chaque balise décomposée par HTMLParser."""
+
+    parse_starttag = HTMLParser.parse_starttag
+    parse_endtag = HTMLParser.parse_endtag
+
+
+def _lecture_complete(html: str) -> tuple[list[str], list[str], list[str]]:
+    analyseur = _LectureComplete(html)
+    analyseur.feed(html)
+    analyseur.close()
+    return analyseur.scripts, analyseur.styles, analyseur.interdits
+
+
+def _lecture_rapide(html: str) -> tuple[list[str], list[str], list[str]]:
+    analyse = csp.analyser_page(html)
+    return analyse.scripts, analyse.styles, analyse.interdits
+
+
+_MORCEAUX = [
+    "<a>", "<A HREF='x'>", '<a href=" javascript:x">', "<a href=JavaScript:y>", "<div onclick=f()>",
+    "<p Style='x'>", "<script>", "</script>", "<style>", "</STYLE>", "<!--", "-->", "--", "<!-- x -->",
+    "<?pi>", "<!DOCTYPE html>", "<![CDATA[", "]]>", "&#", "&amp;", "&#x6a;", "<a href='&#x6a;avascript:x'>",
+    "texte", "\n", " ", "<", ">", "/", "=", '"', "'", "<br/>", "</div >", "</ div>", "<x-y a:b=1 c.d='2'>",
+    "<title>", "</title>", "<textarea>", "</textarea>", "<noscript>", "<script type=text/template>",
+    '<img src=a.png alt="">', "<a\x0bonclick=x>", "<a\u00a0style=x>", "<svg viewBox='0 0 1 1'>", "</svg>",
+    "<a  b  =  c>", "<a b=c/>", "<a/b>", "<p\tonload=x>", "<SCRIPT>", "<Script type=module>", "</script >",
+    "</SCRIPT>", "<sTyLe media=x>", '<a title="x>y">', "<b c=d>e</b>", "<form action=javascript:1>",
+    '<a href="x"onmouseover=y>', "`", "<a b=`c`>", "</>", "<3",
+]
+
+
+def test_lecture_rapide_identique_a_htmlparser_sur_des_pages_melangees():
+    # 20 000 pages tirées de morceaux choisis pour les cas limites (casse, entités, guillemets,
+    # commentaires, éléments à contenu brut, blancs inhabituels) ; graine fixe, donc rejouable.
+    tirage = random.Random(20261129)
+    for _ in range(20_000):
+        html = "".join(tirage.choice(_MORCEAUX) for _ in range(tirage.randint(1, 25)))
+        assert _lecture_rapide(html) == _lecture_complete(html), html
+
+
+def test_lecture_rapide_identique_a_htmlparser_sur_une_page_material():
+    page = (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accueil - Guide</title>'
+        f"<script>{MATERIAL_BASE}</script><style>:root{{--md-x:1}}</style></head><body dir=\"ltr\">\n"
+        '<a href="#x" class="md-skip">Aller</a><nav class="md-nav" aria-label="L&#39;ARS">\n'
+        '<ul><li class="md-nav__item"><a href="../a/" class="md-nav__link">A</a></li></ul></nav>'
+        '<script id="__config" type="application/json">{"a": "<b>"}</script>'
+        '<script src="assets/bundle.js"></script><p onclick="x()">y</p></body></html>'
+    )
+    assert _lecture_rapide(page) == _lecture_complete(page)
+    assert _lecture_rapide(page)[2] == ["<p onclick=…>"]
