@@ -155,6 +155,7 @@ REVISITE = """async (adresse) => {
   window.location$.next(new URL(adresse));
   await attendre(() => document.querySelector('#calculateur-avancement[data-pret]'));
   const racine = document.querySelector('#calculateur-avancement');
+  document.getElementById('avancement-0-type_actions').value = 'autodetermination';  // obligatoire
   const champ = document.getElementById('avancement-0-libelle');
   champ.value = 'Revisite';
   champ.dispatchEvent(new Event('input', { bubbles: true }));
@@ -172,6 +173,7 @@ def saisies_et_revisite(navigateur, base: str, saisies: int, actions: int) -> di
         if numero > 1:
             page.get_by_role("button", name="Ajouter une action").click()
         page.get_by_label(f"Libellé de l'action {numero}", exact=True).fill(f"Action {numero}")
+        page.get_by_label(f"Type d'actions de l'action {numero}", exact=True).select_option(label="Autodétermination")
         page.get_by_label(f"% réalisé de la phase de l'action {numero}", exact=True).fill("50")
     page.wait_for_function(
         "(n) => { const r = document.querySelector('#calculateur-avancement');"
