@@ -63,24 +63,26 @@ def test_avancement_resultats_par_module_et_global(page, journal, site_servi):
     verifier_page_saine(page, journal, site_servi)
 
 
-def saisir_actions(page, types: list[str]) -> None:
-    """Une action de Transformation de l'offre (secteur PA) par type d'actions donné (titres des fiches)."""
+def saisir_actions(page, types: list[str], secteur: str = "PA") -> None:
+    """Une action de Transformation de l'offre (secteur donné) par type d'actions donné (titres des fiches)."""
     for n, type_ in enumerate(types, start=1):
         if n > 1:
             page.get_by_role("button", name="Ajouter une action").click()
         page.get_by_label(f"Libellé de l'action {n}").fill(f"Action {n}")
         page.get_by_label(f"Type d'actions de l'action {n}").select_option(label=type_)
+        page.get_by_label(f"Secteur de l'action {n}").select_option(secteur)
 
 
 def test_avancement_avertissement_au_sixieme_type_d_actions(page, journal, site_servi):
     page.goto(site_servi.url("calculateurs/avancement/"))
     attendre_moteur(page)
-    titres = [t["titre"] for t in referentiel().module("transformation-offre")["themes"]][:6]
-    saisir_actions(page, titres)
+    # Six types d'actions proposés au secteur PH (en PA, le module n'en propose que cinq).
+    titres = [t["titre"] for t in referentiel().module("transformation-offre")["themes"] if "PH" in t["secteurs"]][:6]
+    saisir_actions(page, titres, "PH")
     attendre_etat(page, "ok")
     page.wait_for_function("() => document.querySelectorAll('[data-liste=actions] tr').length === 6")
     assert texte(page.locator("[data-liste=avertissements]")) == (
-        "Module « Transformation de l'offre », secteur PA : 6 types d'actions retenus, au-delà des 5 types "
+        "Module « Transformation de l'offre », secteur PH : 6 types d'actions retenus, au-delà des 5 types "
         "d'actions par secteur prévus ; le taux est calculé quand même."
     )
     verifier_page_saine(page, journal, site_servi)
