@@ -130,9 +130,11 @@ def types_actions_par_module(parametres: object) -> dict[str, TypesActions]:
                 titre = lecteur.texte(type_, "titre", f"{sous_chemin}.titre")
                 if id_ and titre:
                     types[id_] = titre
-                    proposes = type_.get("secteurs", SECTEURS)  # liste invalide : signalée par modules_dossier
+                    proposes = type_.get("secteurs", SECTEURS)
                     if isinstance(proposes, list) and proposes and all(x in SECTEURS for x in proposes):
                         secteurs[id_] = tuple(x for x in SECTEURS if x in proposes)
+                    else:
+                        lecteur.erreur(f"{sous_chemin}.secteurs", "liste non vide attendue, parmi : PA, PH")
         resultat[str(objet.get("id"))] = TypesActions(maximum, types, secteurs)
     lecteur.terminer()
     return resultat

@@ -355,7 +355,9 @@ def _lire_rapide(texte: str, fichier: str, limites: Limites):
     """Valeur du document lue avec libyaml, ou ``_ECHEC`` au moindre écart (erreur de syntaxe,
     limite, clé en double, fichier vide…) : la lecture de référence (PyYAML en Python) est alors
     refaite et donne exactement les messages situés habituels."""
-    if _ChargeurRapide is None:
+    if _ChargeurRapide is None or "\t" in texte:
+        # libyaml admet une tabulation comme séparateur (« a:\tb ») là où la lecture de référence la
+        # refuse avec un message situé : un texte qui en contient passe par la lecture de référence
         return _ECHEC
     chargeur = _ChargeurRapide(texte, limites)
     try:

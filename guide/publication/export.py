@@ -132,6 +132,7 @@ SCHEMA: dict[str, tuple[Colonne, ...]] = {
         Colonne("strict", "texte", "« oui » : l'égalité ne suffit pas (« > 70 % »)"),
         Colonne("source", "texte", "Identifiant de la source qui fixe le seuil"),
         Colonne("lieu", "texte", "Place du seuil dans sa source"),
+        Colonne("remarque", "texte", "Précision du guide sur la lecture du seuil (par exemple des bornes comprises par convention), vide sinon"),
     ),
     "jours_ouverture.csv": (
         Colonne("categorie", "texte", "Catégorie d'établissement ou de service"),
@@ -212,6 +213,7 @@ def tables(ref: Referentiel) -> dict[str, list[dict]]:
     seuils = [{
         "indicateur": i["id"], "sens": s["sens"], "valeur": _valeur_seuil(s.get("valeur")), "min": s.get("min"),
         "max": s.get("max"), "strict": "oui" if s.get("strict") else "non", "source": s["source"], "lieu": s.get("lieu"),
+        "remarque": s.get("remarque"),
     } for i in ref.bibliotheque.values() for s in i.get("seuils") or []]
     lignes = {"modules.csv": modules, "fiches.csv": fiches, "indicateurs.csv": indicateurs,
               "variables.csv": variables, "bibliotheque.csv": bibliotheque, "seuils.csv": seuils,

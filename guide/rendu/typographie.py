@@ -180,6 +180,11 @@ def _jetons(html: str) -> list[tuple[str, str]]:
                 jetons.append(("balise", inerte.group(0)))
                 position, attente = inerte.end(), None
                 continue
+            if attente == "suite":
+                # échec après avoir lu toute la suite de balises : le réessayer à chaque balise de
+                # cette suite coûterait un temps quadratique ; lecture jeton par jeton jusqu'au
+                # texte suivant, qui remet « attente » à jour
+                attente = "bloque"
         m = _JETON.search(html, position)
         fin_texte = m.start() if m else n
         if fin_texte > position:

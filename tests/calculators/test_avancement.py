@@ -292,3 +292,11 @@ def test_entrees_invalides(parametres, entree, erreurs, erreurs_de):
 def test_parametres_invalides(parametres, modifier, erreurs, erreurs_de):
     modifier(parametres)
     assert erreurs_de(calculer, {"actions": [action()]}, parametres) == erreurs
+
+
+def test_secteurs_d_un_type_d_actions_invalides(parametres, erreurs_de):
+    """Des paramètres (--parametres) dont un type d'actions a des secteurs invalides sont refusés, champ nommé."""
+    parametres["modules"][0]["types_actions"][0]["secteurs"] = []
+    assert erreurs_de(calculer, {"actions": [action()]}, parametres) == [
+        "parametres.modules[0].types_actions[0].secteurs: liste non vide attendue, parmi : PA, PH"
+    ]

@@ -23,7 +23,7 @@ COLONNES = {  # le schéma publié est stable : un changement ici doit changer s
     "variables.csv": "indicateur,nom,libelle,type,min,max",
     "bibliotheque.csv": "id,code,libelle,nature,source,lieu,region,annee,secteurs,formule,formule_lisible,"
                         "formule_source,unite,decimales,cible,page",
-    "seuils.csv": "indicateur,sens,valeur,min,max,strict,source,lieu",
+    "seuils.csv": "indicateur,sens,valeur,min,max,strict,source,lieu,remarque",
     "jours_ouverture.csv": "categorie,jours",
     "phases.csv": "ordre,id,libelle,poids",
 }
@@ -155,6 +155,7 @@ def test_bibliotheque_et_seuils_csv(donnees, sources, site_construit):
     assert [(l["indicateur"], l["sens"], l["valeur"], l["source"], l["lieu"], l["strict"]) for l in seuils] == attendus
     entre = next(l for l in seuils if l["sens"] == "entre")
     assert (entre["min"], entre["max"], entre["valeur"]) == ("5", "10", "")
+    assert entre["remarque"] == "Bornes comprises par convention du guide CPOM ; la source ne le précise pas."
 
 
 def test_page_donnees_ouvertes_documente_chaque_colonne(site_construit):

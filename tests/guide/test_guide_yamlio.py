@@ -233,11 +233,19 @@ def test_lecture_rapide_identique_a_la_reference(chemin):
 @pytest.mark.parametrize(
     "texte",
     ["a: 1\na: 2\n", "a: [1, 2\n", "", "~\n", "a: &x [1]\nb: *y\n", "a: !!python/object:os.system x\n",
-     "d: 2025-02-30\n", "a:\n  - b\n - c\n"],
+     "d: 2025-02-30\n", "a:\n  - b\n - c\n", "a:\tb\n", "a: [1,\t2]\n", "a: b\t# c\n"],
 )
 def test_lecture_rapide_renvoie_a_la_reference_au_moindre_ecart(texte):
-    # doublon, syntaxe, vide, alias inconnu, étiquette, date impossible, indentation : la lecture
-    # rapide s'abstient, la lecture de référence donne le message situé
+    # doublon, syntaxe, vide, alias inconnu, étiquette, date impossible, indentation, tabulation
+    # (libyaml l'admet comme séparateur) : la lecture rapide s'abstient, la lecture de référence
+    # donne le message situé
     assert yamlio._lire_rapide(texte, "x.yml", yamlio.LIMITES) is yamlio._ECHEC
     with pytest.raises(ErreurReferentiel):
         lire_texte(texte, "x.yml")
+
+
+@pytest.mark.parametrize(("texte", "position"), [("a:\tb\n", "1:3"), ("a: [1,\t2]\n", "1:7"), ("a: b\t# c\n", "1:5")])
+def test_tabulation_hors_indentation_refusee_comme_avant(texte, position):
+    with pytest.raises(ErreurReferentiel) as erreur:
+        lire_texte(texte, "x.yml")
+    assert str(erreur.value).splitlines()[1].startswith(f"x.yml:{position}: tabulation interdite")

@@ -12,11 +12,14 @@ export function effacerErreurs(racine) {
   }
 }
 
-/** Le champ nommé par le chemin renvoyé par Python, ou le plus proche parent qui le représente. */
+/** Le champ nommé par le chemin renvoyé par Python, ou le plus proche parent qui le représente. Un nom
+ * porté par plusieurs éléments (cases d'un même groupe) ne désigne aucun d'eux : le groupe
+ * ([data-champ], sa légende) le représente. */
 export function champDe(formulaire, chemin) {
   let courant = chemin;
   while (courant) {
-    const champ = [...formulaire.elements].find((c) => c.name === courant)
+    const nommes = [...formulaire.elements].filter((c) => c.name === courant && !c.closest("template"));
+    const champ = (nommes.length === 1 ? nommes[0] : null)
       || formulaire.querySelector(`[data-champ="${CSS.escape(courant)}"]`);
     if (champ) return champ;
     const coupure = Math.max(courant.lastIndexOf("."), courant.lastIndexOf("["));

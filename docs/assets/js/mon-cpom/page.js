@@ -237,7 +237,9 @@ function demarrer(racine) {
   racine.addEventListener("click", (evenement) => {
     const lien = evenement.target.closest("[data-erreurs] a[href^='#']");
     if (lien) { // lien d'une erreur : le focus va au champ (un lien d'ancre seul ne fait que défiler)
-      const champ = formulaire.querySelector(`#${CSS.escape(lien.getAttribute("href").slice(1))}`);
+      const cible = formulaire.querySelector(`#${CSS.escape(lien.getAttribute("href").slice(1))}`);
+      // un groupe (fieldset) ne prend pas le focus : son premier contrôle le reçoit
+      const champ = cible && cible.matches("fieldset") ? cible.querySelector("input:not([type=hidden]), select, textarea") : cible;
       if (champ) {
         evenement.preventDefault();
         champ.focus();
