@@ -13,6 +13,7 @@ from calculators import seuils
 from calculators.entrees import Lecteur
 from calculators.erreurs import FormuleInvalide
 from calculators.formule import verifier
+from calculators.vocabulaire import CODES_SECTEURS
 
 __all__ = [
     "ModuleDossier",
@@ -252,7 +253,7 @@ def ids_indicateurs(parametres: object) -> list[str]:
 
 STATUTS = ["obligatoire", "a_la_carte"]
 DECLENCHEMENTS = ["contractualisation", "avenant"]
-SECTEURS = ["PA", "PH"]
+SECTEURS = list(CODES_SECTEURS)  # codes des secteurs : calculators/vocabulaire.py
 
 
 @dataclass(frozen=True)
@@ -294,13 +295,9 @@ def modules_dossier(parametres: object) -> list[ModuleDossier]:
         if not isinstance(declenchement, list) or any(d not in DECLENCHEMENTS for d in declenchement):
             lecteur.erreur(f"{chemin}.declenchement", f"liste attendue, parmi : {', '.join(DECLENCHEMENTS)}")
             declenchement = []
-        types = []
-        for rang, theme in enumerate(objet.get("types_actions") or []):
-            secteurs = theme.get("secteurs", SECTEURS) if isinstance(theme, dict) else None
-            if not isinstance(secteurs, list) or not secteurs or any(s not in SECTEURS for s in secteurs):
-                lecteur.erreur(f"{chemin}.types_actions[{rang}].secteurs", "liste non vide attendue, parmi : PA, PH")
-            elif id_ in regles and theme.get("id") in regles[id_].types:
-                types.append(Theme(theme["id"], regles[id_].types[theme["id"]], tuple(s for s in SECTEURS if s in secteurs)))
+        # types d'actions et leurs secteurs : lus (et vérifiés) une seule fois, par types_actions_par_module
+        regle = regles.get(id_)
+        types = [Theme(t, titre_type, regle.secteurs_du_type(t)) for t, titre_type in regle.types.items()] if regle else []
         if id_ and titre and statut and indicateur_:
             resultat.append(ModuleDossier(id_, titre, statut, tuple(declenchement), indicateur_, tuple(types), regles[id_].maximum))
     lecteur.terminer()

@@ -175,6 +175,11 @@ def _valeur_seuil(valeur) -> str | None:
     return str(valeur)
 
 
+def _page_calculateur(ref: Referentiel, identifiant: str) -> str | None:
+    """Adresse du calculateur d'un indicateur, ou None s'il n'en a pas (ratio sans calcul donné)."""
+    return adresse(pages.chemin_calculateur(identifiant)) if ref.a_un_calculateur(identifiant) else None
+
+
 def tables(ref: Referentiel) -> dict[str, list[dict]]:
     """Lignes de chaque CSV (dictionnaires aux clés de ``SCHEMA``), dans l'ordre du guide."""
     modules = [{
@@ -208,7 +213,7 @@ def tables(ref: Referentiel) -> dict[str, list[dict]]:
         "formule": i.get("formule"), "formule_lisible": notation_francaise(i["formule"]) if i.get("formule") else None,
         "formule_source": i.get("formule_source"), "unite": i.get("unite"), "decimales": i.get("decimales"),
         "cible": i.get("cible"),
-        "page": adresse(pages.chemin_calculateur(i["id"])) if ref.a_un_calculateur(i["id"]) else None,
+        "page": _page_calculateur(ref, i["id"]),
     } for i in ref.bibliotheque.values()]
     seuils = [{
         "indicateur": i["id"], "sens": s["sens"], "valeur": _valeur_seuil(s.get("valeur")), "min": s.get("min"),
@@ -251,7 +256,7 @@ def referentiel_json(ref: Referentiel) -> dict:
         "date_publication": date_de_publication(publication),
         "modules": modules,
         "indicateurs": indicateurs,
-        "bibliotheque": [{**i, "page": adresse(pages.chemin_calculateur(i["id"])) if ref.a_un_calculateur(i["id"]) else None}
+        "bibliotheque": [{**i, "page": _page_calculateur(ref, i["id"])}
                          for i in ref.bibliotheque.values()],
         "parametres": ref.parametres,
         "glossaire": list(ref.sigles),
