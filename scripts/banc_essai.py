@@ -105,14 +105,28 @@ def froid_et_chaud(lanceur, serveur, adresse: str, attendre) -> dict:
             page.wait_for_load_state("networkidle")
             octets_froid = B.total(serveur.journal[debut:])
             depart = page.evaluate("() => window.moteurTest ? window.moteurTest.depart : 'nu'")
+            # Après un départ depuis le réseau, le worker écrit la copie locale de l'instantané (moteur
+            # déjà prêt) : le rechargement mesuré est celui d'une visite qui la trouve.
+            copie = page.evaluate(ATTENDRE_COPIE) if depart == "instantane" else None
             debut = len(serveur.journal)
             page.reload()
             chaud = attendre(page)
             page.wait_for_load_state("networkidle")
             octets_chaud = B.total(serveur.journal[debut:])
+            origine_chaud = page.evaluate("() => window.moteurTest ? window.moteurTest.origine : null")
         finally:
             contexte.close()
-    return {"froid": froid, "chaud": chaud, "octets_froid": octets_froid, "octets_chaud": octets_chaud, "depart": depart}
+    return {"froid": froid, "chaud": chaud, "octets_froid": octets_froid, "octets_chaud": octets_chaud, "depart": depart,
+            "copie": copie, "origine_chaud": origine_chaud}
+
+
+# Millisecondes entre « moteur prêt » et la copie locale écrite (null si le navigateur l'a refusée).
+ATTENDRE_COPIE = """async () => {
+  const m = window.moteurTest;
+  const fin = performance.now() + 20000;
+  while (m.copieGardee === null && performance.now() < fin) await new Promise((r) => setTimeout(r, 10));
+  return m.copieGardee ? m.instants.copie_gardee - m.instants.pret : null;
+}"""
 
 
 MESURER_SAISIES = """async ([n, actions]) => {
@@ -272,6 +286,10 @@ def lignes_demarrage(guide: list[dict], nu: list[dict], essais: int) -> list:
         B.comparer("Calculateur à froid : octets (pré-compressé)", med(guide, "octets_froid"),
                    B.mo(int(med(guide, "octets_froid"))), 7.7e6, "≤ 7,70 Mo"),
         B.Ligne("Calculateur rechargé : octets", B.ko(int(med(guide, "octets_chaud")))),
+        B.Ligne("Calculateur rechargé : origine de l'instantané (par essai)",
+                ", ".join(str(m["origine_chaud"]) for m in guide)),
+        B.Ligne("Copie locale de l'instantané écrite après « moteur prêt » (ms, par essai)",
+                ", ".join("refusée" if m["copie"] is None else f"{m['copie']:.0f}" for m in guide)),
     ]
 
 

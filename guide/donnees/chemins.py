@@ -16,6 +16,7 @@ __all__ = [
     "DOSSIER_DONNEES_OUVERTES",
     "DOSSIER_MODULES",
     "DOSSIER_PYODIDE",
+    "IDENTITE_INSTANTANE",
     "FICHIER_GLOSSAIRE",
     "FICHIER_INDICATEURS",
     "FICHIER_PARAMETRES",
@@ -44,6 +45,7 @@ COMMUNS = {
 PARAMETRES_JSON = "assets/data/parametres.json"        # paramètres des calculateurs (contrat)
 ARCHIVE_CALCULATEURS = "assets/py/calculators.zip"     # paquet calculators/ pour Pyodide
 DOSSIER_PYODIDE = "assets/pyodide"                     # cœur de Pyodide auto-hébergé
+IDENTITE_INSTANTANE = "assets/pyodide/instantane.js"   # identité de l'instantané publié (lue par worker.js)
 DOSSIER_DONNEES_OUVERTES = "donnees"                   # referentiel.json et CSV
 NOM_PDF = "guide-cpom-bfc-2026-2030.pdf"               # PDF du guide complet, à la racine du site
 PAGE_GUIDE_COMPLET = "guide-complet/index.html"        # page imprimée en PDF

@@ -6,7 +6,9 @@ Après la construction (``on_post_build``), quatre choses sont déposées dans l
   ``pyodide-lock.json`` réduit à son en-tête : le site ne charge aucun paquet du dépôt Pyodide) ;
 - ``assets/pyodide/instantane-<version>.bin`` : l'instantané mémoire de Pyodide pris dans Node après
   l'import des calculateurs (``guide/publication/instantane.mjs``), et ``python_stdlib_vide.zip`` qui remplace la
-  bibliothèque standard quand le worker part de l'instantané ;
+  bibliothèque standard quand le worker part de l'instantané ; ``assets/pyodide/instantane.js`` donne
+  au worker l'identité de cet instantané (fichier, version, taille, empreinte SHA-256 : nom de sa
+  copie locale dans le navigateur), ou ``null`` sans instantané ;
 - ``assets/py/calculators.zip`` : le paquet ``calculators/`` zippé de façon déterministe (démarrage
   ordinaire, en repli) ;
 - ``assets/data/parametres.json`` : les paramètres des calculateurs tirés du YAML.
@@ -35,7 +37,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from guide.donnees.chemins import ARCHIVE_CALCULATEURS, DOSSIER_PYODIDE, PARAMETRES_JSON
+from guide.donnees.chemins import ARCHIVE_CALCULATEURS, DOSSIER_PYODIDE, IDENTITE_INSTANTANE, PARAMETRES_JSON
 from guide.publication.cache import lire_ou_calculer
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "copier_pyodide",
     "empreinte_instantane",
     "fichiers_pyodide",
+    "identite_instantane",
     "instantane",
     "json_parametres",
     "nom_instantane",
@@ -144,6 +147,24 @@ def nom_instantane(version: str) -> str:
     return f"instantane-{version}.bin"
 
 
+def identite_instantane(octets: bytes | None, version: str) -> str:
+    """Texte du module ES ``assets/pyodide/instantane.js`` lu par le worker : identité de l'instantané
+    publié, ou ``null`` quand la construction n'en a pas.
+
+    >>> print(identite_instantane(b"abc", "314.0.7"))  # doctest: +NORMALIZE_WHITESPACE
+    // Écrit par la construction (guide/publication/navigateur.py) : instantané mémoire publié avec ce site.
+    export const INSTANTANE = {"fichier": "instantane-314.0.7.bin", "version": "314.0.7", "octets": 3,
+    "empreinte": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"};
+    >>> identite_instantane(None, "314.0.7").splitlines()[1]
+    'export const INSTANTANE = null;'
+    """
+    valeur = "null" if octets is None else json.dumps({
+        "fichier": nom_instantane(version), "version": version, "octets": len(octets),
+        "empreinte": hashlib.sha256(octets).hexdigest()})
+    return ("// Écrit par la construction (guide/publication/navigateur.py) : instantané mémoire publié avec ce site.\n"
+            f"export const INSTANTANE = {valeur};\n")
+
+
 def empreinte_instantane(dossier_pyodide: Path, archive: bytes, script: Path = SCRIPT_INSTANTANE) -> str:
     """Empreinte de ce qui détermine l'instantané : fichiers de Pyodide, archive des calculateurs, script.
 
@@ -231,9 +252,12 @@ def publier_moteur(racine: Path, site: Path, parametres: Mapping) -> None:
     fichier.parent.mkdir(parents=True, exist_ok=True)
     texte_parametres = json_parametres(parametres)
     fichier.write_text(texte_parametres, encoding="utf-8")
+    version = version_pyodide(source)
     try:
         octets = instantane(source, octets_archive, texte_parametres)
     except MoteurIntrouvable as exc:
         journal.warning("%s Le worker démarrera sans instantané (plus lentement).", exc)
-        return
-    (site / DOSSIER_PYODIDE / nom_instantane(version_pyodide(source))).write_bytes(octets)
+        octets = None
+    else:
+        (site / DOSSIER_PYODIDE / nom_instantane(version)).write_bytes(octets)
+    (site / IDENTITE_INSTANTANE).write_text(identite_instantane(octets, version), encoding="utf-8")

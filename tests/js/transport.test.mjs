@@ -110,3 +110,21 @@ test("un abonné arrivé après le démarrage apprend aussitôt l'état courant,
   transport.surEtat((e) => tard.push(e.etat));
   assert.deepEqual(tard, ["pret"]);
 });
+
+test("origine de l'instantané et copie locale gardée : lues dans les messages du worker", async () => {
+  let worker;
+  let t = 0;
+  const transport = new Transport(
+    () => (worker = fauxWorker(() => null, { pret: { type: "pret", duree_ms: 1, depart: "instantane", origine: "reseau" } })),
+    () => (t += 10));
+  assert.equal(transport.origine, null);
+  assert.equal(transport.copieGardee, null);
+  await transport.demarrer();
+  assert.equal(transport.origine, "reseau");
+  assert.equal(transport.copieGardee, null);
+  worker.onmessage({ data: { type: "copie_gardee", ok: true } });
+  assert.equal(transport.copieGardee, true);
+  assert.deepEqual(transport.instants, { chargement: 10, pret: 20, copie_gardee: 30 });
+  worker.onmessage({ data: { type: "copie_gardee", ok: false } });
+  assert.equal(transport.copieGardee, false);
+});

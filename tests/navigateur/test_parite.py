@@ -1,8 +1,9 @@
 """Parité : chaque cas du corpus (tests/calculators/corpus/) donne, dans le worker Pyodide du site
 construit, exactement le même texte JSON que CPython (`executer_json`), avec les mêmes paramètres.
 
-Les deux départs du worker sont essayés : depuis l'instantané mémoire publié (« instantane ») et,
-l'instantané étant refusé par le serveur, le démarrage ordinaire de repli (« ordinaire »)."""
+Trois départs du worker sont essayés : depuis l'instantané mémoire publié et téléchargé
+(« instantane »), depuis sa copie locale gardée par la visite précédente (« copie ») et, l'instantané
+étant refusé par le serveur, le démarrage ordinaire de repli (« ordinaire »)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def test_le_corpus_est_assez_grand():
 
 
 INSTANTANE = "**/assets/pyodide/instantane-*.bin"
-DEPARTS = ["instantane", "ordinaire"]
+DEPARTS = ["instantane", "copie", "ordinaire"]
 
 
 @pytest.fixture(scope="module", params=DEPARTS)
@@ -43,7 +44,13 @@ def page_moteur(request, chromium, site_servi):
     page.on("pageerror", lambda e: erreurs.append(str(e)))
     page.goto(site_servi.url("calculateurs/trajectoire/"))
     attendre_moteur(page)
-    assert page.evaluate("() => window.moteurTest.depart") == request.param
+    if request.param == "copie":  # visite suivante : la copie locale gardée par la première
+        page.wait_for_function("() => window.moteurTest.copieGardee === true")
+        page.reload()
+        attendre_moteur(page)
+    depart, origine = page.evaluate("() => [window.moteurTest.depart, window.moteurTest.origine]")
+    assert (depart, origine) == {"instantane": ("instantane", "reseau"), "copie": ("instantane", "copie"),
+                                 "ordinaire": ("ordinaire", None)}[request.param]
     page.erreurs_moteur = erreurs
     yield page
     contexte.close()
@@ -72,12 +79,16 @@ def instantane_d_une_autre_construction(site: Path) -> bytes:
     return bytes(octets)
 
 
-@pytest.mark.parametrize("instantane", ["absent", "autre_construction"])
+@pytest.mark.parametrize("instantane", ["absent", "autre_construction", "non_publie"])
 def test_repli_quand_l_instantane_ne_convient_pas(contexte, page, journal, site_servi, instantane):
-    """Instantané absent (404) ou pris par une autre construction de Pyodide : le worker démarre de
-    façon ordinaire, le dit dans la console (information, pas erreur) et calcule comme d'habitude."""
+    """Instantané absent (404), pris par une autre construction de Pyodide ou non publié (identité
+    ``null`` : Node a manqué à la construction) : le worker démarre de façon ordinaire, le dit dans
+    la console (information, pas erreur) et calcule comme d'habitude."""
     if instantane == "absent":
         contexte.route(INSTANTANE, lambda route: route.fulfill(status=404, body="absent"))
+    elif instantane == "non_publie":
+        contexte.route("**/assets/pyodide/instantane.js", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body="export const INSTANTANE = null;\n"))
     else:
         corps = instantane_d_une_autre_construction(site_servi.dossier)
         contexte.route(INSTANTANE, lambda route: route.fulfill(status=200, body=corps,
@@ -106,6 +117,7 @@ def test_depart_instantane_sans_bibliotheque_ni_archive(page, journal, site_serv
     attendre_moteur(page)
     assert page.evaluate("() => window.moteurTest.depart") == "instantane"
     moteur = sorted({u.rsplit("/", 1)[1] for u in journal.requetes if "/assets/pyodide/" in u or "/assets/py/" in u})
-    assert moteur == sorted([nom_instantane(version_pyodide(RACINE / "node_modules" / "pyodide")), "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                      "pyodide.mjs", "python_stdlib_vide.zip"])
+    assert moteur == sorted([nom_instantane(version_pyodide(RACINE / "node_modules" / "pyodide")), "instantane.js",
+                             "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
+                             "python_stdlib_vide.zip"])
     assert journal.erreurs == []

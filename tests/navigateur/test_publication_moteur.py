@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from io import BytesIO
@@ -71,13 +72,35 @@ def test_publier_moteur(tmp_path):
     navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
     version = navigateur.version_pyodide(RACINE_PROJET / "node_modules" / "pyodide")
     assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(
-        [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version)])
+        [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version), "instantane.js"])
+    octets = (site / "assets" / "pyodide" / navigateur.nom_instantane(version)).read_bytes()
+    assert (site / "assets" / "pyodide" / "instantane.js").read_text(encoding="utf-8") == (
+        "// Écrit par la construction (guide/publication/navigateur.py) : instantané mémoire publié avec ce site.\n"
+        f'export const INSTANTANE = {{"fichier": "instantane-{version}.bin", "version": "{version}", '
+        f'"octets": {len(octets)}, "empreinte": "{hashlib.sha256(octets).hexdigest()}"}};\n')
     verrou = json.loads((site / "assets" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert verrou["packages"] == {} and verrou["info"]["python"].startswith("3.")
     assert zipfile.ZipFile(site / "assets" / "pyodide" / navigateur.BIBLIOTHEQUE_VIDE).namelist() == []
     assert (site / "assets" / "py" / "calculators.zip").read_bytes() == navigateur.archive_paquet(RACINE_PROJET / "calculators")
     parametres = json.loads((site / "assets" / "data" / "parametres.json").read_text(encoding="utf-8"))
     assert parametres == parametres_calculateurs(referentiel())
+
+
+def test_publier_moteur_sans_instantane(tmp_path, monkeypatch, caplog):
+    """Node en échec : pas d'instantané publié, et l'identité le dit (``null``) au worker."""
+    if not (RACINE_PROJET / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        pytest.skip("node_modules/pyodide absent : lancez npm ci")
+
+    def echec(*_):
+        raise navigateur.MoteurIntrouvable("Node est introuvable : l'instantané mémoire de Pyodide ne peut pas être pris.")
+
+    monkeypatch.setattr(navigateur, "instantane", echec)
+    site = tmp_path / "site"
+    navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
+    assert not list((site / "assets" / "pyodide").glob("instantane-*.bin"))
+    assert (site / "assets" / "pyodide" / "instantane.js").read_text(encoding="utf-8").splitlines()[1] == (
+        "export const INSTANTANE = null;")
+    assert "Le worker démarrera sans instantané (plus lentement)." in caplog.text
 
 
 def faux_pyodide(dossier: Path) -> Path:

@@ -5,7 +5,7 @@
 // Le worker est créé par la fonction passée au constructeur (site : `workerDuSite` ; tests : un faux
 // worker). États : arret → chargement → pret | erreur ; indisponible si le navigateur ne peut pas
 // exécuter le moteur. Pas d'accès pour les tests sur `window` : un test importe ce module (même URL,
-// même instance) et lit `moteurDuSite.etat`, `.depart`, `.instants`.
+// même instance) et lit `moteurDuSite.etat`, `.depart`, `.origine`, `.instants`.
 // Testé par tests/js/transport.test.mjs (node --test).
 
 /** Erreur de `creerWorker` quand le navigateur ne peut pas exécuter le moteur (état « indisponible »). */
@@ -26,6 +26,8 @@ export class Transport {
   #abonnes = new Set();
   #etat = { etat: "arret", message: "" };
   #depart = null;
+  #origine = null;
+  #copieGardee = null;
   #instants = {};
 
   /** @param {() => Worker} creerWorker  @param {() => number} horloge (banc d'essai : instants des états) */
@@ -39,6 +41,13 @@ export class Transport {
 
   /** « instantane » ou « ordinaire » (dit par le worker quand il est prêt), null avant. */
   get depart() { return this.#depart; }
+
+  /** Origine des octets de l'instantané (« copie » locale ou « reseau »), null au départ ordinaire ou avant. */
+  get origine() { return this.#origine; }
+
+  /** Après un départ depuis le réseau : vrai quand la copie locale de l'instantané est écrite, faux si le
+   * navigateur l'a refusée ; null sinon (instant : `instants.copie_gardee`). */
+  get copieGardee() { return this.#copieGardee; }
 
   /** Instant (horloge) de chaque état atteint. */
   get instants() { return { ...this.#instants }; }
@@ -81,8 +90,12 @@ export class Transport {
         if (!data) return;
         if (data.type === "pret") {
           this.#depart = data.depart || null;
+          this.#origine = data.origine || null;
           this.#signaler("pret", MESSAGE_PRET);
           resoudre(data.duree_ms);
+        } else if (data.type === "copie_gardee") {
+          this.#copieGardee = data.ok === true;
+          this.#instants.copie_gardee = this.#horloge();
         } else if (data.type === "erreur_chargement") {
           echec(data.message);
         } else if (data.type === "reponse" && this.#attentes.has(data.id)) {

@@ -4,26 +4,33 @@
 //
 // Deux départs possibles :
 // - « instantané » : la mémoire de Pyodide prise à la construction après l'import des calculateurs
-//   (guide/publication/instantane.mjs) ; son nom porte la version de Pyodide qui l'a faite. Python n'est ni
-//   réinitialisé ni réimporté, et ni la bibliothèque standard ni calculators.zip ne sont téléchargés
-//   (tout ce qui sert est déjà en mémoire : une archive vide tient la place de la bibliothèque) ;
+//   (guide/publication/instantane.mjs ; identité publiée dans assets/pyodide/instantane.js : fichier,
+//   version de Pyodide, taille, empreinte). Python n'est ni réinitialisé ni réimporté, et ni la
+//   bibliothèque standard ni calculators.zip ne sont téléchargés (tout ce qui sert est déjà en
+//   mémoire : une archive vide tient la place de la bibliothèque). Les octets viennent de la copie
+//   locale gardée par une visite précédente (copie-locale.js : pas de brotli à décoder) ou, à défaut,
+//   du réseau ; après un départ depuis le réseau, la copie locale est écrite, moteur déjà prêt ;
 // - « ordinaire » (repli) : Pyodide démarre, calculators.zip est décompressé et importé. Utilisé
 //   quand l'instantané manque ou vient d'une autre construction de Pyodide ; dit dans la console.
 //
 // Messages reçus : {id, nom, entree}  (entree : objet JSON, le même que pour la CLI)
 //                 {id, nom, entree, parametres}  (parametres : texte JSON remplaçant parametres.json, pour les tests)
-// Messages émis : {type: "pret", duree_ms, depart} (depart : "instantane" ou "ordinaire")
+// Messages émis : {type: "pret", duree_ms, depart, origine} (depart : "instantane" ou "ordinaire" ;
+//                   origine des octets de l'instantané : "copie", "reseau", ou null au départ ordinaire)
+//                 {type: "copie_gardee", ok} (après un départ depuis le réseau : copie locale écrite ou non)
 //                 {type: "erreur_chargement", message}
 //                 {type: "reponse", id, json}  (json : texte renvoyé par executer_json)
 //                 {type: "reponse", id, erreur} (erreur imprévue du moteur, en français)
 
 import { loadPyodide, version } from "../pyodide/pyodide.mjs";
+import { INSTANTANE } from "../pyodide/instantane.js";
+import { dossierPrive, garderCopie, lireCopie, nomCopie, oublierCopie } from "./copie-locale.js";
 
 const DOSSIER_PAQUETS = "/home/pyodide/guide_cpom"; // le même que dans guide/publication/instantane.mjs
 const racine = new URL("../", import.meta.url); // …/assets/
 const indexURL = new URL("pyodide/", racine).href;
-const INSTANTANE = `pyodide/instantane-${version}.bin`;
 const BIBLIOTHEQUE_VIDE = "pyodide/python_stdlib_vide.zip";
+
 
 async function telecharger(chemin, format) {
   const reponse = await fetch(new URL(chemin, racine));
@@ -33,15 +40,41 @@ async function telecharger(chemin, format) {
   return format === "texte" ? reponse.text() : reponse.arrayBuffer();
 }
 
+/** Octets de l'instantané : {octets, origine, garder (fonction qui écrit la copie locale, ou null), oublier}. */
+async function octetsInstantane() {
+  if (!INSTANTANE) throw new Error("aucun instantané publié avec ce site");
+  if (INSTANTANE.version !== version) throw new Error(`instantané de Pyodide ${INSTANTANE.version}, chargé : ${version}`);
+  const dossier = await dossierPrive();
+  const nom = nomCopie(INSTANTANE);
+  const copie = await lireCopie(dossier, nom, INSTANTANE.octets);
+  if (copie) return { octets: copie, origine: "copie", garder: null, oublier: () => oublierCopie(dossier, nom) };
+  const octets = new Uint8Array(await telecharger(`pyodide/${INSTANTANE.fichier}`, "octets"));
+  const garder = octets.length === INSTANTANE.octets ? () => garderCopie(dossier, nom, octets) : null;
+  return { octets, origine: "reseau", garder, oublier: null };
+}
+
 async function depuisInstantane() {
-  const octets = telecharger(INSTANTANE, "octets");
-  octets.catch(() => {}); // l'échec est traité par loadPyodide (repli) : pas de rejet « non traité »
-  const pyodide = await loadPyodide({
-    indexURL,
-    stdLibURL: new URL(BIBLIOTHEQUE_VIDE, racine).href,
-    _loadSnapshot: octets,
-  });
-  return pyodide.pyimport("calculators.contrat").executer_json; // déjà dans sys.modules
+  const source = octetsInstantane();
+  const octets = source.then((s) => s.octets);
+  // L'échec est traité par loadPyodide (repli), qui n'attend les octets qu'après sa configuration :
+  // pas de rejet « non traité » d'ici là.
+  source.catch(() => {});
+  octets.catch(() => {});
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({
+      indexURL,
+      stdLibURL: new URL(BIBLIOTHEQUE_VIDE, racine).href,
+      _loadSnapshot: octets,
+    });
+  } catch (erreur) {
+    // Une copie locale refusée par Pyodide n'est jamais relue : la visite suivante reprend le réseau.
+    const { oublier } = await source.catch(() => ({}));
+    if (oublier) await oublier();
+    throw erreur;
+  }
+  const { origine, garder } = await source;
+  return { executerJson: pyodide.pyimport("calculators.contrat").executer_json, origine, garder }; // déjà dans sys.modules
 }
 
 async function demarrageOrdinaire() {
@@ -60,20 +93,26 @@ async function demarrer() {
   parametres.catch(() => {}); // attendue plus bas ; évite un rejet « non traité » pendant le repli
   let executerJson;
   let depart = "instantane";
+  let origine = null;
+  let garder = null;
   try {
-    executerJson = await depuisInstantane();
+    ({ executerJson, origine, garder } = await depuisInstantane());
   } catch (erreur) {
     console.info(`Calculateurs : démarrage sans instantané mémoire (${(erreur && erreur.message) || erreur}) ; démarrage ordinaire de Pyodide ${version}.`);
     depart = "ordinaire";
     executerJson = await demarrageOrdinaire();
   }
-  return { executerJson, parametres: await parametres, depart, duree: performance.now() - debut };
+  return { executerJson, parametres: await parametres, depart, origine, garder, duree: performance.now() - debut };
 }
 
 const moteur = demarrer();
 
 moteur.then(
-  ({ duree, depart }) => self.postMessage({ type: "pret", duree_ms: Math.round(duree), depart }),
+  ({ duree, depart, origine, garder }) => {
+    self.postMessage({ type: "pret", duree_ms: Math.round(duree), depart, origine });
+    // Moteur prêt d'abord ; la copie locale s'écrit ensuite (écriture asynchrone du navigateur).
+    if (garder) garder().then((ok) => self.postMessage({ type: "copie_gardee", ok }));
+  },
   (erreur) => self.postMessage({
     type: "erreur_chargement",
     message: String((erreur && erreur.message) || erreur),

@@ -1,0 +1,82 @@
+// Copie locale de l'instantané mémoire de Pyodide, dans le système de fichiers privé de l'origine
+// (navigator.storage.getDirectory()) — une seule responsabilité : lire et garder ces octets.
+//
+// Le brotli de l'instantané (31 Mo décodés à chaque chargement, même depuis le cache HTTP) coûte
+// 0,25 à 0,5 s ; relire les octets déjà décodés dans ce stockage en coûte 0,04 à 0,08 s. Le worker
+// (worker.js) lit la copie avant de télécharger, et la garde après un démarrage depuis le réseau.
+//
+// Le nom de la copie porte la version de Pyodide et l'empreinte SHA-256 de l'instantané publié
+// (assets/pyodide/instantane.js, écrit par la construction) : une nouvelle construction du site
+// change le nom, l'ancienne copie n'est jamais relue et elle est effacée à la copie suivante. Une
+// copie de mauvaise taille est ignorée. L'écriture (createWritable) remplace le fichier d'un coup à la
+// fermeture : jamais de copie à moitié écrite.
+// Rien ne sort de l'ordinateur : ce stockage est local au navigateur (effacé avec les données du site).
+// Testé par tests/js/copie-locale.test.mjs (node --test, faux dossier).
+
+const PREFIXE = "instantane-";
+
+/** Nom de la copie pour l'identité publiée {version, empreinte} ; null si l'identité est incomplète.
+ * Seuls des caractères sûrs pour un nom de fichier sont admis. */
+export function nomCopie(identite) {
+  if (!identite || typeof identite.version !== "string" || typeof identite.empreinte !== "string") return null;
+  if (!/^[0-9A-Za-z.]+$/.test(identite.version) || !/^[0-9a-f]{16,64}$/.test(identite.empreinte)) return null;
+  return `${PREFIXE}${identite.version}-${identite.empreinte}.bin`;
+}
+
+/** Octets de la copie `nom` (Uint8Array) si elle existe et fait exactement `octets` octets ; null sinon
+ * (stockage indisponible, copie absente, tronquée ou d'une autre taille). Ne lève jamais. */
+export async function lireCopie(dossier, nom, octets) {
+  if (!dossier || !nom) return null;
+  try {
+    const fichier = await (await dossier.getFileHandle(nom)).getFile();
+    if (fichier.size !== octets) return null;
+    const donnees = new Uint8Array(await fichier.arrayBuffer());
+    return donnees.length === octets ? donnees : null;
+  } catch (erreur) {
+    return null;
+  }
+}
+
+/** Écrit `donnees` sous `nom`, puis efface les autres copies (instantane-*) de ce dossier.
+ * Rend vrai si la copie est gardée ; faux si le stockage la refuse (quota, navigation privée…). */
+export async function garderCopie(dossier, nom, donnees) {
+  if (!dossier || !nom) return false;
+  try {
+    const fichier = await dossier.getFileHandle(nom, { create: true });
+    const flux = await fichier.createWritable();
+    try {
+      await flux.write(donnees);
+      await flux.close();
+    } catch (erreur) {
+      await flux.abort().catch(() => {});
+      throw erreur;
+    }
+  } catch (erreur) {
+    return false;
+  }
+  try {
+    for await (const autre of dossier.keys()) {
+      if (autre !== nom && autre.startsWith(PREFIXE)) await dossier.removeEntry(autre).catch(() => {});
+    }
+  } catch (erreur) {
+    // une ancienne copie restée en place ne sera jamais relue (autre nom)
+  }
+  return true;
+}
+
+/** Efface la copie `nom` (refusée au démarrage). Ne lève jamais. */
+export async function oublierCopie(dossier, nom) {
+  if (!dossier || !nom) return;
+  await dossier.removeEntry(nom).catch(() => {});
+}
+
+/** Dossier privé de l'origine, ou null si ce navigateur ne l'offre pas. */
+export async function dossierPrive() {
+  try {
+    return (globalThis.navigator && navigator.storage && navigator.storage.getDirectory)
+      ? await navigator.storage.getDirectory()
+      : null;
+  } catch (erreur) {
+    return null;
+  }
+}
