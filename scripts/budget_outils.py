@@ -206,6 +206,42 @@ def projet_nu(destination: Path, nombre_pages: int, config: dict) -> Path:
     return destination
 
 
+def markdown_des_pages(fichier_config: Path, destination: Path) -> dict[str, str]:
+    """Construit le projet de ``fichier_config`` dans ``destination`` et rend le Markdown de chaque page
+    tel que Material le reçoit (après le greffon du guide et mkdocs-macros) : {chemin dans docs/ : texte}."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    pages: dict[str, str] = {}
+
+    class Capture(BasePlugin):
+        def on_page_markdown(self, markdown, page, **_):
+            pages[page.file.src_uri] = markdown
+            return markdown
+
+    config = load_config(str(fichier_config), site_dir=str(destination))
+    config.plugins["budget-capture"] = Capture()  # enregistré en dernier : après mkdocs-macros
+    build(config)
+    return pages
+
+
+def projet_meme_contenu(destination: Path, pages: dict[str, str], config: dict) -> Path:
+    """Projet Material nu qui porte le même Markdown que le guide (``markdown_des_pages``) : mêmes
+    pages, même thème et mêmes extensions Markdown, recherche seule ; ni greffon du guide, ni macros,
+    ni typographie, CSP, données ouvertes, moteur ou pré-compression. Ce qu'il coûte de plus que le
+    projet nu vient du contenu lui-même (Markdown, index de recherche, gabarits de pages plus longues)."""
+    projet_nu(destination, 0, config)
+    (destination / "mkdocs.yml").write_text(
+        (destination / "mkdocs.yml").read_text(encoding="utf-8").replace("Projet nu", "Projet nu, même contenu"),
+        encoding="utf-8")
+    for chemin, texte in pages.items():
+        fichier = destination / "docs" / chemin
+        fichier.parent.mkdir(parents=True, exist_ok=True)
+        fichier.write_text(texte, encoding="utf-8")
+    return destination
+
+
 def pages_du_site(site: Path) -> list[str]:
     """Adresses relatives (« », « modules/prevention/ ») des pages HTML d'un site construit, 404 exclue."""
     relatifs = (chemin.parent.relative_to(site).as_posix() for chemin in site.rglob("index.html"))

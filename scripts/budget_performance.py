@@ -232,14 +232,17 @@ def rapport_publication(fois: int, dossier: Path) -> list[B.Ligne]:
     config = yaml_load((RACINE / "mkdocs.yml").read_text(encoding="utf-8"))
     sans_pdf = configuration_sans_pdf(RACINE)
     try:
-        une_construction(RACINE, dossier / "chauffe", sans_pdf)
+        # Construction de chauffe, non comptée : elle donne aussi le Markdown de chaque page.
+        pages = B.markdown_des_pages(sans_pdf, dossier / "chauffe")
         nombre_pages = len(B.pages_du_site(dossier / "chauffe"))
         nu = B.projet_nu(dossier / "nu", nombre_pages, config)
+        contenu = B.projet_meme_contenu(dossier / "contenu", pages, config)
         charge_debut = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-        guide, simple = [], []
+        guide, simple, meme = [], [], []
         for numero in range(fois):
             guide.append(construction_mesuree(RACINE, dossier / f"guide-{numero}", sans_pdf))
             simple.append(construction_mesuree(nu, dossier / f"nu-{numero}"))
+            meme.append(construction_mesuree(contenu, dossier / f"contenu-{numero}"))
     finally:
         sans_pdf.unlink()
     charge = ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -247,13 +250,19 @@ def rapport_publication(fois: int, dossier: Path) -> list[B.Ligne]:
     for indice, genre in ((0, "temps écoulé"), (1, "temps processeur")):
         g = statistics.median(m[indice] for m in guide)
         n = statistics.median(m[indice] for m in simple)
+        c = statistics.median(m[indice] for m in meme)
         lignes += [
             B.Ligne(f"Guide, PDF exclu ({nombre_pages} pages), {genre}, médiane de {fois} ("
                     + " ; ".join(f"{m[indice]:.1f}" for m in guide) + ")", B.secondes(g)),
             B.Ligne(f"Material nue ({nombre_pages} pages), {genre}, médiane de {fois} ("
                     + " ; ".join(f"{m[indice]:.1f}" for m in simple) + ")", B.secondes(n)),
+            B.Ligne(f"Material nue, même Markdown que le guide ({len(pages)} pages), {genre}, médiane de {fois} ("
+                    + " ; ".join(f"{m[indice]:.1f}" for m in meme) + ")", B.secondes(c)),
             B.comparer(f"Rapport publication (PDF exclu) / Material nue, {genre}", g / n,
                        f"× {B.nombre(g / n, 2)}", 2, "≤ × 2"),
+            B.Ligne(f"  dont contenu (Material nue même Markdown / Material nue), {genre}", f"× {B.nombre(c / n, 2)}"),
+            B.Ligne(f"  dont greffon, macros et finition du guide (publication / même Markdown), {genre}",
+                    f"× {B.nombre(g / c, 2)}"),
         ]
     return lignes + [B.Ligne("Charge de la machine (load average 1, 5, 15 min), début / fin", f"{charge_debut} / {charge}")]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from projet import RACINE
+from projet import RACINE, construire
 
 sys.path.insert(0, str(RACINE / "scripts"))
 import budget_outils as B  # noqa: E402
@@ -141,6 +141,27 @@ def test_projet_nu(tmp_path):
     assert reglages["markdown_extensions"] == ["admonition"]
     assert len(list((tmp_path / "docs").rglob("*.md"))) == 17
     assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8").startswith("# Page 1\n")
+
+
+def test_projet_meme_contenu_reprend_le_markdown_capture_apres_les_macros(tmp_path):
+    """Le Markdown capturé est celui que Material reçoit (macros rendues) ; le projet « même contenu »
+    porte ces pages telles quelles, sans macros, et se construit."""
+    source = tmp_path / "source"
+    (source / "docs" / "dossier").mkdir(parents=True)
+    (source / "main.py").write_text("def define_env(env):\n    env.variables['nombre'] = 41 + 1\n", encoding="utf-8")
+    (source / "docs" / "index.md").write_text("# Accueil\n\nValeur : {{ nombre }}.\n", encoding="utf-8")
+    (source / "docs" / "dossier" / "page.md").write_text("# Page\n\n!!! note\n    Texte.\n", encoding="utf-8")
+    config = {"site_name": "Source", "theme": {"name": "material", "language": "fr"},
+              "plugins": ["search", "macros"], "markdown_extensions": ["admonition"]}
+    (source / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    pages = B.markdown_des_pages(source / "mkdocs.yml", tmp_path / "site-source")
+    assert pages == {"index.md": "# Accueil\n\nValeur : 42.", "dossier/page.md": "# Page\n\n!!! note\n    Texte."}
+    projet = B.projet_meme_contenu(tmp_path / "contenu", pages, config)
+    reglages = yaml.safe_load((projet / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert reglages["plugins"] == ["search"] and reglages["markdown_extensions"] == ["admonition"]
+    assert (projet / "docs" / "index.md").read_text(encoding="utf-8") == "# Accueil\n\nValeur : 42."
+    assert construire(projet, tmp_path / "site-contenu").returncode == 0
+    assert "Valeur : 42." in (tmp_path / "site-contenu" / "index.html").read_text(encoding="utf-8")
 
 
 def test_copie_du_projet(tmp_path):
