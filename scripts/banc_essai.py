@@ -107,7 +107,7 @@ def froid_et_chaud(lanceur, serveur, adresse: str, attendre) -> dict:
             depart = page.evaluate("() => window.moteurTest ? window.moteurTest.depart : 'nu'")
             # Après un départ depuis le réseau, le worker écrit la copie locale de l'instantané (moteur
             # déjà prêt) : le rechargement mesuré est celui d'une visite qui la trouve.
-            copie = page.evaluate(ATTENDRE_COPIE) if depart == "instantane" else None
+            copie = page.evaluate(ATTENDRE_COPIE) if depart == "instantane" else "sans objet"
             debut = len(serveur.journal)
             page.reload()
             chaud = attendre(page)
@@ -120,12 +120,14 @@ def froid_et_chaud(lanceur, serveur, adresse: str, attendre) -> dict:
             "copie": copie, "origine_chaud": origine_chaud}
 
 
-# Millisecondes entre « moteur prêt » et la copie locale écrite (null si le navigateur l'a refusée).
+# Millisecondes entre « moteur prêt » et la copie locale écrite, ou pourquoi il n'y en a pas.
 ATTENDRE_COPIE = """async () => {
   const m = window.moteurTest;
+  if (m.origine !== "reseau") return "sans objet";
   const fin = performance.now() + 20000;
   while (m.copieGardee === null && performance.now() < fin) await new Promise((r) => setTimeout(r, 10));
-  return m.copieGardee ? m.instants.copie_gardee - m.instants.pret : null;
+  if (m.copieGardee === null) return "délai dépassé";
+  return m.copieGardee ? m.instants.copie_gardee - m.instants.pret : "refusée";
 }"""
 
 
@@ -289,7 +291,7 @@ def lignes_demarrage(guide: list[dict], nu: list[dict], essais: int) -> list:
         B.Ligne("Calculateur rechargé : origine de l'instantané (par essai)",
                 ", ".join(str(m["origine_chaud"]) for m in guide)),
         B.Ligne("Copie locale de l'instantané écrite après « moteur prêt » (ms, par essai)",
-                ", ".join("refusée" if m["copie"] is None else f"{m['copie']:.0f}" for m in guide)),
+                ", ".join(m["copie"] if isinstance(m["copie"], str) else f"{m['copie']:.0f}" for m in guide)),
     ]
 
 

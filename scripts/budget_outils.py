@@ -208,29 +208,33 @@ def projet_nu(destination: Path, nombre_pages: int, config: dict) -> Path:
 
 def markdown_des_pages(fichier_config: Path, destination: Path) -> dict[str, str]:
     """Construit le projet de ``fichier_config`` dans ``destination`` et rend le Markdown de chaque page
-    tel que Material le reçoit (après le greffon du guide et mkdocs-macros) : {chemin dans docs/ : texte}."""
+    tel que Material le reçoit (après mkdocs-macros et la dernière passe du greffon du guide, priorité
+    -100), précédé de son en-tête YAML (``page.meta``) : {chemin dans docs/ : texte}."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.plugins import BasePlugin
+    from mkdocs.plugins import BasePlugin, event_priority
 
     pages: dict[str, str] = {}
 
     class Capture(BasePlugin):
+        @event_priority(-1000)  # après tous les greffons du projet
         def on_page_markdown(self, markdown, page, **_):
-            pages[page.file.src_uri] = markdown
+            entete = f"---\n{yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)}---\n\n" if page.meta else ""
+            pages[page.file.src_uri] = entete + markdown
             return markdown
 
     config = load_config(str(fichier_config), site_dir=str(destination))
-    config.plugins["budget-capture"] = Capture()  # enregistré en dernier : après mkdocs-macros
+    config.plugins["budget-capture"] = Capture()
     build(config)
     return pages
 
 
 def projet_meme_contenu(destination: Path, pages: dict[str, str], config: dict) -> Path:
-    """Projet Material nu qui porte le même Markdown que le guide (``markdown_des_pages``) : mêmes
-    pages, même thème et mêmes extensions Markdown, recherche seule ; ni greffon du guide, ni macros,
-    ni typographie, CSP, données ouvertes, moteur ou pré-compression. Ce qu'il coûte de plus que le
-    projet nu vient du contenu lui-même (Markdown, index de recherche, gabarits de pages plus longues)."""
+    """Projet Material nu qui porte le même Markdown que le guide (``markdown_des_pages``, en-têtes YAML
+    compris) : mêmes pages, même thème et mêmes extensions Markdown, recherche seule ; ni greffon du
+    guide, ni macros, ni typographie, CSP, données ouvertes, moteur ou pré-compression, ni les CSS et
+    scripts du guide. Ce qu'il coûte de plus que le projet nu vient du contenu lui-même (Markdown,
+    index de recherche, gabarits de pages plus longues)."""
     projet_nu(destination, 0, config)
     (destination / "mkdocs.yml").write_text(
         (destination / "mkdocs.yml").read_text(encoding="utf-8").replace("Projet nu", "Projet nu, même contenu"),

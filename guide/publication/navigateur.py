@@ -139,7 +139,8 @@ def version_pyodide(dossier: Path) -> str:
 
 
 def nom_instantane(version: str) -> str:
-    """Nom publié de l'instantané : le worker le forme avec la version de Pyodide qu'il a chargée.
+    """Nom publié de l'instantané (le worker le lit dans ``assets/pyodide/instantane.js``, voir
+    ``identite_instantane``).
 
     >>> nom_instantane("314.0.7")
     'instantane-314.0.7.bin'

@@ -2,7 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { garderCopie, lireCopie, nomCopie, oublierCopie } from "../../docs/assets/js/copie-locale.js";
+import { createHash } from "node:crypto";
+
+import { empreinteDe, garderCopie, lireCopie, nomCopie, oublierCopie } from "../../docs/assets/js/copie-locale.js";
+
+const sha256 = (octets) => createHash("sha256").update(octets).digest("hex");
 
 const EMPREINTE = "ab".repeat(32);
 
@@ -59,7 +63,8 @@ test("une copie gardée est relue octet pour octet ; les copies d'autres constru
   });
   const nom = nomCopie({ version: "314.0.7", empreinte: EMPREINTE });
   const octets = new Uint8Array([1, 2, 3, 0, 5]);
-  assert.equal(await garderCopie(dossier, nom, octets), true);
+  assert.equal(await empreinteDe(octets), sha256(octets));
+  assert.equal(await garderCopie(dossier, nom, octets, sha256(octets)), true);
   assert.deepEqual([...dossier.contenu.keys()].sort(), ["autre-fichier.txt", nom]);
   assert.deepEqual(await lireCopie(dossier, nom, 5), octets);
 });
@@ -72,17 +77,26 @@ test("une copie absente, d'une autre taille ou un stockage absent ne donnent rie
   assert.equal(await lireCopie(fauxDossier({ [nom]: new Uint8Array([1]) }), null, 1), null);
   const casse = { getFileHandle: async () => { throw new TypeError("stockage indisponible"); } };
   assert.equal(await lireCopie(casse, nom, 5), null);
-  assert.equal(await garderCopie(casse, nom, new Uint8Array([1])), false);
-  assert.equal(await garderCopie(null, nom, new Uint8Array([1])), false);
+  assert.equal(await garderCopie(casse, nom, new Uint8Array([1]), sha256(new Uint8Array([1]))), false);
+  assert.equal(await garderCopie(null, nom, new Uint8Array([1]), sha256(new Uint8Array([1]))), false);
 });
 
-test("une écriture refusée rend faux et n'efface pas les autres copies", async () => {
+test("une écriture refusée rend faux, ne laisse rien sous ce nom ; les anciennes copies sont effacées avant", async () => {
   const ancienne = `instantane-314.0.6-${"cd".repeat(32)}.bin`;
-  const dossier = fauxDossier({ [ancienne]: new Uint8Array([9]) }, { refuser: true });
+  const dossier = fauxDossier({ [ancienne]: new Uint8Array([9]), "autre-fichier.txt": new Uint8Array([7]) }, { refuser: true });
   const nom = nomCopie({ version: "314.0.7", empreinte: EMPREINTE });
-  assert.equal(await garderCopie(dossier, nom, new Uint8Array([1, 2])), false);
-  assert.deepEqual(dossier.contenu.get(ancienne), new Uint8Array([9]));
-  assert.equal(await lireCopie(dossier, nom, 2), null); // fichier créé vide : taille fausse, ignoré
+  const octets = new Uint8Array([1, 2]);
+  assert.equal(await garderCopie(dossier, nom, octets, sha256(octets)), false);
+  assert.deepEqual([...dossier.contenu.keys()], ["autre-fichier.txt"]);
+});
+
+test("des octets dont l'empreinte n'est pas celle annoncée ne sont jamais gardés", async () => {
+  const nom = nomCopie({ version: "314.0.7", empreinte: EMPREINTE });
+  const ancienne = `instantane-314.0.6-${"cd".repeat(32)}.bin`;
+  const dossier = fauxDossier({ [ancienne]: new Uint8Array([9]) });
+  const octets = new Uint8Array([1, 2, 3]);
+  assert.equal(await garderCopie(dossier, nom, octets, sha256(new Uint8Array([1, 2, 4]))), false);
+  assert.deepEqual([...dossier.contenu.keys()], [ancienne]); // rien d'écrit, rien d'effacé
 });
 
 test("oublierCopie efface la copie nommée, sans erreur si elle manque", async () => {

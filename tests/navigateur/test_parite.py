@@ -14,6 +14,7 @@ import pytest
 from outils_navigateur import DELAI_MOTEUR_MS, attendre_moteur
 
 from calculators.contrat import executer_json
+from guide.donnees.chemins import IDENTITE_INSTANTANE
 from guide.publication.navigateur import nom_instantane, version_pyodide
 
 pytestmark = pytest.mark.navigateur
@@ -79,15 +80,17 @@ def instantane_d_une_autre_construction(site: Path) -> bytes:
     return bytes(octets)
 
 
-@pytest.mark.parametrize("instantane", ["absent", "autre_construction", "non_publie"])
+@pytest.mark.parametrize("instantane", ["absent", "autre_construction", "non_publie", "identite_absente"])
 def test_repli_quand_l_instantane_ne_convient_pas(contexte, page, journal, site_servi, instantane):
-    """Instantané absent (404), pris par une autre construction de Pyodide ou non publié (identité
-    ``null`` : Node a manqué à la construction) : le worker démarre de façon ordinaire, le dit dans
-    la console (information, pas erreur) et calcule comme d'habitude."""
+    """Instantané absent (404), pris par une autre construction de Pyodide, non publié (identité
+    ``null`` : Node a manqué à la construction) ou identité introuvable (404) : le worker démarre de
+    façon ordinaire, le dit dans la console (information, pas erreur) et calcule comme d'habitude."""
     if instantane == "absent":
         contexte.route(INSTANTANE, lambda route: route.fulfill(status=404, body="absent"))
+    elif instantane == "identite_absente":  # déploiement partiel, fichier filtré par l'hébergeur
+        contexte.route("**/" + IDENTITE_INSTANTANE, lambda route: route.fulfill(status=404, body="absent"))
     elif instantane == "non_publie":
-        contexte.route("**/assets/pyodide/instantane.js", lambda route: route.fulfill(
+        contexte.route("**/" + IDENTITE_INSTANTANE, lambda route: route.fulfill(
             status=200, content_type="text/javascript", body="export const INSTANTANE = null;\n"))
     else:
         corps = instantane_d_une_autre_construction(site_servi.dossier)
@@ -105,7 +108,7 @@ def test_repli_quand_l_instantane_ne_convient_pas(contexte, page, journal, site_
     # Instantané absent : le navigateur peut écrire sa ligne « 404 » dans la console (message du
     # navigateur, rien n'est montré à l'utilisateur) ; aucune autre erreur.
     attendues = ["console : Failed to load resource: the server responded with a status of 404 (Not Found)"]
-    assert [e for e in journal.erreurs if instantane != "absent" or e not in attendues] == []
+    assert [e for e in journal.erreurs if instantane not in {"absent", "identite_absente"} or e not in attendues] == []
     assert any(u.endswith("/assets/py/calculators.zip") for u in journal.requetes)
     if informations:  # les messages du worker ne remontent pas toujours à la page
         assert any("démarrage sans instantané" in m for m in informations), informations
@@ -117,7 +120,8 @@ def test_depart_instantane_sans_bibliotheque_ni_archive(page, journal, site_serv
     attendre_moteur(page)
     assert page.evaluate("() => window.moteurTest.depart") == "instantane"
     moteur = sorted({u.rsplit("/", 1)[1] for u in journal.requetes if "/assets/pyodide/" in u or "/assets/py/" in u})
-    assert moteur == sorted([nom_instantane(version_pyodide(RACINE / "node_modules" / "pyodide")), "instantane.js",
+    assert moteur == sorted([nom_instantane(version_pyodide(RACINE / "node_modules" / "pyodide")),
+                             IDENTITE_INSTANTANE.rsplit("/", 1)[1],
                              "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
                              "python_stdlib_vide.zip"])
     assert journal.erreurs == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from guide.donnees.chemins import IDENTITE_INSTANTANE
 from guide.publication import navigateur
 from guide.donnees.referentiel import RACINE_PROJET, parametres_calculateurs
 from projet import referentiel
@@ -72,9 +73,10 @@ def test_publier_moteur(tmp_path):
     navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
     version = navigateur.version_pyodide(RACINE_PROJET / "node_modules" / "pyodide")
     assert sorted(p.name for p in (site / "assets" / "pyodide").iterdir()) == sorted(
-        [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version), "instantane.js"])
+        [*navigateur.FICHIERS_PYODIDE, navigateur.BIBLIOTHEQUE_VIDE, navigateur.nom_instantane(version),
+         Path(IDENTITE_INSTANTANE).name])
     octets = (site / "assets" / "pyodide" / navigateur.nom_instantane(version)).read_bytes()
-    assert (site / "assets" / "pyodide" / "instantane.js").read_text(encoding="utf-8") == (
+    assert (site / IDENTITE_INSTANTANE).read_text(encoding="utf-8") == (
         "// Écrit par la construction (guide/publication/navigateur.py) : instantané mémoire publié avec ce site.\n"
         f'export const INSTANTANE = {{"fichier": "instantane-{version}.bin", "version": "{version}", '
         f'"octets": {len(octets)}, "empreinte": "{hashlib.sha256(octets).hexdigest()}"}};\n')
@@ -98,7 +100,7 @@ def test_publier_moteur_sans_instantane(tmp_path, monkeypatch, caplog):
     site = tmp_path / "site"
     navigateur.publier_moteur(RACINE_PROJET, site, parametres_calculateurs(referentiel()))
     assert not list((site / "assets" / "pyodide").glob("instantane-*.bin"))
-    assert (site / "assets" / "pyodide" / "instantane.js").read_text(encoding="utf-8").splitlines()[1] == (
+    assert (site / IDENTITE_INSTANTANE).read_text(encoding="utf-8").splitlines()[1] == (
         "export const INSTANTANE = null;")
     assert "Le worker démarrera sans instantané (plus lentement)." in caplog.text
 

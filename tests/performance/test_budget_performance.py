@@ -151,17 +151,28 @@ def test_projet_meme_contenu_reprend_le_markdown_capture_apres_les_macros(tmp_pa
     (source / "main.py").write_text("def define_env(env):\n    env.variables['nombre'] = 41 + 1\n", encoding="utf-8")
     (source / "docs" / "index.md").write_text("# Accueil\n\nValeur : {{ nombre }}.\n", encoding="utf-8")
     (source / "docs" / "dossier" / "page.md").write_text("# Page\n\n!!! note\n    Texte.\n", encoding="utf-8")
+    (source / "docs" / "dossier" / "page.md").write_text(
+        "---\ntitle: Titre court\n---\n# Page\n\n!!! note\n    Texte.\n", encoding="utf-8")
+    # Dernière passe d'un greffon de priorité -100, comme celle du guide (liens, abréviations).
+    (source / "crochets.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n@event_priority(-100)\n"
+        "def on_page_markdown(markdown, **_):\n    return markdown + '\\n\\n*[ARS]: Agence régionale de santé'\n",
+        encoding="utf-8")
     config = {"site_name": "Source", "theme": {"name": "material", "language": "fr"},
-              "plugins": ["search", "macros"], "markdown_extensions": ["admonition"]}
+              "plugins": ["search", "macros"], "hooks": ["crochets.py"], "markdown_extensions": ["admonition", "abbr"]}
     (source / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     pages = B.markdown_des_pages(source / "mkdocs.yml", tmp_path / "site-source")
-    assert pages == {"index.md": "# Accueil\n\nValeur : 42.", "dossier/page.md": "# Page\n\n!!! note\n    Texte."}
+    abreviation = "\n\n*[ARS]: Agence régionale de santé"
+    assert pages == {"index.md": "# Accueil\n\nValeur : 42." + abreviation,
+                     "dossier/page.md": "---\ntitle: Titre court\n---\n\n# Page\n\n!!! note\n    Texte." + abreviation}
     projet = B.projet_meme_contenu(tmp_path / "contenu", pages, config)
     reglages = yaml.safe_load((projet / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert reglages["plugins"] == ["search"] and reglages["markdown_extensions"] == ["admonition"]
-    assert (projet / "docs" / "index.md").read_text(encoding="utf-8") == "# Accueil\n\nValeur : 42."
+    assert reglages["plugins"] == ["search"] and "hooks" not in reglages
+    assert reglages["markdown_extensions"] == ["admonition", "abbr"]
+    assert (projet / "docs" / "index.md").read_text(encoding="utf-8") == "# Accueil\n\nValeur : 42." + abreviation
     assert construire(projet, tmp_path / "site-contenu").returncode == 0
     assert "Valeur : 42." in (tmp_path / "site-contenu" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Titre court" in (tmp_path / "site-contenu" / "dossier" / "page" / "index.html").read_text(encoding="utf-8")
 
 
 def test_copie_du_projet(tmp_path):

@@ -7,9 +7,10 @@
 //
 // Le nom de la copie porte la version de Pyodide et l'empreinte SHA-256 de l'instantané publié
 // (assets/pyodide/instantane.js, écrit par la construction) : une nouvelle construction du site
-// change le nom, l'ancienne copie n'est jamais relue et elle est effacée à la copie suivante. Une
-// copie de mauvaise taille est ignorée. L'écriture (createWritable) remplace le fichier d'un coup à la
-// fermeture : jamais de copie à moitié écrite.
+// change le nom, l'ancienne copie n'est jamais relue et elle est effacée à la copie suivante. Seuls
+// des octets dont l'empreinte est celle annoncée sont gardés ; une copie de mauvaise taille est
+// ignorée. L'écriture (createWritable) remplace le fichier d'un coup à la fermeture : jamais de copie
+// à moitié écrite.
 // Rien ne sort de l'ordinateur : ce stockage est local au navigateur (effacé avec les données du site).
 // Testé par tests/js/copie-locale.test.mjs (node --test, faux dossier).
 
@@ -37,10 +38,31 @@ export async function lireCopie(dossier, nom, octets) {
   }
 }
 
-/** Écrit `donnees` sous `nom`, puis efface les autres copies (instantane-*) de ce dossier.
- * Rend vrai si la copie est gardée ; faux si le stockage la refuse (quota, navigation privée…). */
-export async function garderCopie(dossier, nom, donnees) {
+/** Empreinte SHA-256 (hexadécimal) de `donnees`. */
+export async function empreinteDe(donnees) {
+  const condensat = new Uint8Array(await crypto.subtle.digest("SHA-256", donnees));
+  return [...condensat].map((octet) => octet.toString(16).padStart(2, "0")).join("");
+}
+
+/** Garde `donnees` sous `nom` si leur SHA-256 est `empreinte` (l'instantané annoncé par le site : un
+ * instantané d'une autre construction, servi par un cache HTTP en retard, n'est jamais gardé sous ce
+ * nom). Les autres copies (instantane-*) sont effacées d'abord : une mise à jour n'a jamais besoin de
+ * la place de deux copies. Rend vrai si la copie est gardée ; faux si l'empreinte diffère ou si le
+ * stockage refuse l'écriture (quota, navigation privée…), et aucun fichier n'est laissé sous `nom`. */
+export async function garderCopie(dossier, nom, donnees, empreinte) {
   if (!dossier || !nom) return false;
+  try {
+    if (await empreinteDe(donnees) !== empreinte) return false;
+  } catch (erreur) {
+    return false;
+  }
+  try {
+    for await (const autre of dossier.keys()) {
+      if (autre !== nom && autre.startsWith(PREFIXE)) await dossier.removeEntry(autre).catch(() => {});
+    }
+  } catch (erreur) {
+    // une ancienne copie restée en place ne sera jamais relue (autre nom)
+  }
   try {
     const fichier = await dossier.getFileHandle(nom, { create: true });
     const flux = await fichier.createWritable();
@@ -52,22 +74,20 @@ export async function garderCopie(dossier, nom, donnees) {
       throw erreur;
     }
   } catch (erreur) {
+    await oublierCopie(dossier, nom);
     return false;
-  }
-  try {
-    for await (const autre of dossier.keys()) {
-      if (autre !== nom && autre.startsWith(PREFIXE)) await dossier.removeEntry(autre).catch(() => {});
-    }
-  } catch (erreur) {
-    // une ancienne copie restée en place ne sera jamais relue (autre nom)
   }
   return true;
 }
 
-/** Efface la copie `nom` (refusée au démarrage). Ne lève jamais. */
+/** Efface la copie `nom` (écriture refusée). Ne lève jamais. */
 export async function oublierCopie(dossier, nom) {
   if (!dossier || !nom) return;
-  await dossier.removeEntry(nom).catch(() => {});
+  try {
+    await dossier.removeEntry(nom);
+  } catch (erreur) {
+    // déjà absente, ou stockage indisponible : rien à effacer
+  }
 }
 
 /** Dossier privé de l'origine, ou null si ce navigateur ne l'offre pas. */

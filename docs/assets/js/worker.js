@@ -5,13 +5,16 @@
 // Deux départs possibles :
 // - « instantané » : la mémoire de Pyodide prise à la construction après l'import des calculateurs
 //   (guide/publication/instantane.mjs ; identité publiée dans assets/pyodide/instantane.js : fichier,
-//   version de Pyodide, taille, empreinte). Python n'est ni réinitialisé ni réimporté, et ni la
-//   bibliothèque standard ni calculators.zip ne sont téléchargés (tout ce qui sert est déjà en
+//   version de Pyodide, taille, empreinte SHA-256). Python n'est ni réinitialisé ni réimporté, et ni
+//   la bibliothèque standard ni calculators.zip ne sont téléchargés (tout ce qui sert est déjà en
 //   mémoire : une archive vide tient la place de la bibliothèque). Les octets viennent de la copie
 //   locale gardée par une visite précédente (copie-locale.js : pas de brotli à décoder) ou, à défaut,
-//   du réseau ; après un départ depuis le réseau, la copie locale est écrite, moteur déjà prêt ;
+//   du réseau ; après un départ depuis le réseau, la copie locale est écrite, moteur déjà prêt, si
+//   l'empreinte des octets est celle annoncée. Si Pyodide échoue avec la copie, un second essai part
+//   du réseau (et sa réussite remplace la copie) ;
 // - « ordinaire » (repli) : Pyodide démarre, calculators.zip est décompressé et importé. Utilisé
-//   quand l'instantané manque ou vient d'une autre construction de Pyodide ; dit dans la console.
+//   quand l'instantané n'est pas publié (identité absente ou null), manque, ou vient d'une autre
+//   construction de Pyodide ; dit dans la console.
 //
 // Messages reçus : {id, nom, entree}  (entree : objet JSON, le même que pour la CLI)
 //                 {id, nom, entree, parametres}  (parametres : texte JSON remplaçant parametres.json, pour les tests)
@@ -23,14 +26,15 @@
 //                 {type: "reponse", id, erreur} (erreur imprévue du moteur, en français)
 
 import { loadPyodide, version } from "../pyodide/pyodide.mjs";
-import { INSTANTANE } from "../pyodide/instantane.js";
-import { dossierPrive, garderCopie, lireCopie, nomCopie, oublierCopie } from "./copie-locale.js";
+import { dossierPrive, garderCopie, lireCopie, nomCopie } from "./copie-locale.js";
 
 const DOSSIER_PAQUETS = "/home/pyodide/guide_cpom"; // le même que dans guide/publication/instantane.mjs
 const racine = new URL("../", import.meta.url); // …/assets/
 const indexURL = new URL("pyodide/", racine).href;
 const BIBLIOTHEQUE_VIDE = "pyodide/python_stdlib_vide.zip";
-
+// Identité de l'instantané publié ; importée à part (pas en import statique) : si le fichier manque,
+// le moteur démarre quand même, de façon ordinaire.
+const identite = import("../pyodide/instantane.js").then((module) => module.INSTANTANE, () => null);
 
 async function telecharger(chemin, format) {
   const reponse = await fetch(new URL(chemin, racine));
@@ -40,39 +44,36 @@ async function telecharger(chemin, format) {
   return format === "texte" ? reponse.text() : reponse.arrayBuffer();
 }
 
-/** Octets de l'instantané : {octets, origine, garder (fonction qui écrit la copie locale, ou null), oublier}. */
-async function octetsInstantane() {
+/** Octets de l'instantané : {octets, origine, garder (fonction qui écrit la copie locale, ou null)}.
+ * `essai.copie` devient vrai dès que des octets de la copie locale sont rendus. */
+async function octetsInstantane(essai, permettreCopie) {
+  const INSTANTANE = await identite;
   if (!INSTANTANE) throw new Error("aucun instantané publié avec ce site");
   if (INSTANTANE.version !== version) throw new Error(`instantané de Pyodide ${INSTANTANE.version}, chargé : ${version}`);
   const dossier = await dossierPrive();
   const nom = nomCopie(INSTANTANE);
-  const copie = await lireCopie(dossier, nom, INSTANTANE.octets);
-  if (copie) return { octets: copie, origine: "copie", garder: null, oublier: () => oublierCopie(dossier, nom) };
+  const copie = permettreCopie ? await lireCopie(dossier, nom, INSTANTANE.octets) : null;
+  if (copie) {
+    essai.copie = true;
+    return { octets: copie, origine: "copie", garder: null };
+  }
   const octets = new Uint8Array(await telecharger(`pyodide/${INSTANTANE.fichier}`, "octets"));
-  const garder = octets.length === INSTANTANE.octets ? () => garderCopie(dossier, nom, octets) : null;
-  return { octets, origine: "reseau", garder, oublier: null };
+  const garder = octets.length === INSTANTANE.octets ? () => garderCopie(dossier, nom, octets, INSTANTANE.empreinte) : null;
+  return { octets, origine: "reseau", garder };
 }
 
-async function depuisInstantane() {
-  const source = octetsInstantane();
+async function depuisInstantane(essai, permettreCopie) {
+  const source = octetsInstantane(essai, permettreCopie);
   const octets = source.then((s) => s.octets);
   // L'échec est traité par loadPyodide (repli), qui n'attend les octets qu'après sa configuration :
   // pas de rejet « non traité » d'ici là.
   source.catch(() => {});
   octets.catch(() => {});
-  let pyodide;
-  try {
-    pyodide = await loadPyodide({
-      indexURL,
-      stdLibURL: new URL(BIBLIOTHEQUE_VIDE, racine).href,
-      _loadSnapshot: octets,
-    });
-  } catch (erreur) {
-    // Une copie locale refusée par Pyodide n'est jamais relue : la visite suivante reprend le réseau.
-    const { oublier } = await source.catch(() => ({}));
-    if (oublier) await oublier();
-    throw erreur;
-  }
+  const pyodide = await loadPyodide({
+    indexURL,
+    stdLibURL: new URL(BIBLIOTHEQUE_VIDE, racine).href,
+    _loadSnapshot: octets,
+  });
   const { origine, garder } = await source;
   return { executerJson: pyodide.pyimport("calculators.contrat").executer_json, origine, garder }; // déjà dans sys.modules
 }
@@ -96,7 +97,15 @@ async function demarrer() {
   let origine = null;
   let garder = null;
   try {
-    ({ executerJson, origine, garder } = await depuisInstantane());
+    const essai = { copie: false };
+    try {
+      ({ executerJson, origine, garder } = await depuisInstantane(essai, true));
+    } catch (erreur) {
+      if (!essai.copie) throw erreur;
+      // Copie locale refusée : second essai depuis le réseau, dont la réussite remplace la copie.
+      console.info(`Calculateurs : copie locale de l'instantané écartée (${(erreur && erreur.message) || erreur}) ; instantané téléchargé.`);
+      ({ executerJson, origine, garder } = await depuisInstantane(essai, false));
+    }
   } catch (erreur) {
     console.info(`Calculateurs : démarrage sans instantané mémoire (${(erreur && erreur.message) || erreur}) ; démarrage ordinaire de Pyodide ${version}.`);
     depart = "ordinaire";
