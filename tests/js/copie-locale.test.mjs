@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 
 import { createHash } from "node:crypto";
 
-import { empreinteDe, garderCopie, lireCopie, nomCopie, oublierCopie } from "../../docs/assets/js/copie-locale.js";
+import { empreinteDe, garderCopie, lireCopie, lireFichier, nomCopie, oublierCopie, trouverCopie } from "../../docs/assets/js/copie-locale.js";
 
 const sha256 = (octets) => createHash("sha256").update(octets).digest("hex");
 
@@ -106,4 +106,16 @@ test("oublierCopie efface la copie nommée, sans erreur si elle manque", async (
   assert.equal(dossier.contenu.has(nom), false);
   await oublierCopie(dossier, nom);
   await oublierCopie(null, nom);
+});
+
+test("trouverCopie donne le fichier sans le lire ; lireFichier le lit, ou rend null", async () => {
+  const nom = nomCopie({ version: "314.0.7", empreinte: EMPREINTE });
+  const dossier = fauxDossier({ [nom]: new Uint8Array([4, 5, 6]) });
+  const fichier = await trouverCopie(dossier, nom, 3);
+  assert.equal(fichier.size, 3);
+  assert.equal(await trouverCopie(dossier, nom, 4), null);
+  assert.deepEqual(await lireFichier(fichier, 3), new Uint8Array([4, 5, 6]));
+  assert.equal(await lireFichier(fichier, 4), null); // remplacé entre-temps par une copie d'une autre taille
+  assert.equal(await lireFichier(null, 3), null);
+  assert.equal(await lireFichier({ arrayBuffer: async () => { throw new Error("illisible"); } }, 3), null);
 });

@@ -24,18 +24,34 @@ export function nomCopie(identite) {
   return `${PREFIXE}${identite.version}-${identite.empreinte}.bin`;
 }
 
-/** Octets de la copie `nom` (Uint8Array) si elle existe et fait exactement `octets` octets ; null sinon
- * (stockage indisponible, copie absente, tronquée ou d'une autre taille). Ne lève jamais. */
-export async function lireCopie(dossier, nom, octets) {
+/** Fichier de la copie `nom` s'il existe et fait exactement `octets` octets ; null sinon (stockage
+ * indisponible, copie absente, tronquée ou d'une autre taille). Ne lit pas les octets. Ne lève jamais. */
+export async function trouverCopie(dossier, nom, octets) {
   if (!dossier || !nom) return null;
   try {
     const fichier = await (await dossier.getFileHandle(nom)).getFile();
-    if (fichier.size !== octets) return null;
+    return fichier.size === octets ? fichier : null;
+  } catch (erreur) {
+    return null;
+  }
+}
+
+/** Octets (Uint8Array) du fichier trouvé par `trouverCopie`, ou null s'il n'a pas pu être lu en entier
+ * (remplacé entre-temps par un autre onglet…). Ne lève jamais. */
+export async function lireFichier(fichier, octets) {
+  if (!fichier) return null;
+  try {
     const donnees = new Uint8Array(await fichier.arrayBuffer());
     return donnees.length === octets ? donnees : null;
   } catch (erreur) {
     return null;
   }
+}
+
+/** Octets de la copie `nom` (Uint8Array) si elle existe et fait exactement `octets` octets ; null sinon.
+ * Ne lève jamais. */
+export async function lireCopie(dossier, nom, octets) {
+  return lireFichier(await trouverCopie(dossier, nom, octets), octets);
 }
 
 /** Empreinte SHA-256 (hexadécimal) de `donnees`. */
