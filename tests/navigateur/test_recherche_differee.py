@@ -52,9 +52,15 @@ def test_l_index_attend_le_moteur_puis_la_recherche_repond(page, journal, site_s
 
 
 def test_une_recherche_avant_le_moteur_n_attend_pas(contexte, page, journal, site_servi):
-    """Moteur bloqué (WebAssembly jamais servi) : le worker de Material n'est pas chargé tant que le
-    lecteur ne cherche pas ; sa première recherche le lance et obtient ses résultats."""
+    """Moteur bloqué (WebAssembly jamais servi) et délai maximal du relais porté à 10 min : le worker
+    de Material n'est pas chargé tant que le lecteur n'ouvre pas la recherche ; l'ouvrir le lance, et
+    la recherche obtient ses résultats (seul ce signal peut les donner ici)."""
     contexte.route("**/pyodide.asm.wasm", lambda route: None)  # requête laissée sans réponse
+    relais = (site_servi.dossier / RELAIS.lstrip("/")).read_text(encoding="utf-8")
+    assert relais.count("const DELAI_MAX_MS = 5000;") == 1
+    contexte.route("**" + RELAIS, lambda route: route.fulfill(
+        status=200, content_type="text/javascript",
+        body=relais.replace("const DELAI_MAX_MS = 5000;", "const DELAI_MAX_MS = 600000;")))
     page.goto(site_servi.url(PAGE))
     page.wait_for_load_state("load")
     time.sleep(1.5)

@@ -41,6 +41,7 @@ const dossier = dossierPrive(); // stockage privé de l'origine (ou null), ouver
 // (mesuré) contre 0,01 à 0,02 s ensuite : si la copie locale n'est pas trouvée dans ce délai,
 // l'instantané part aussi du réseau, et ce téléchargement est abandonné si la copie arrive ensuite.
 const ATTENTE_COPIE_MS = 50;
+const ATTENTE_MAX_MS = 5000;
 
 async function telecharger(chemin, format, signal) {
   const reponse = await fetch(new URL(chemin, racine), { signal });
@@ -65,13 +66,22 @@ async function octetsInstantane(essai, permettreCopie) {
     reseau.catch(() => {}); // attendu plus bas, ou abandonné
   };
   const trouvee = permettreCopie ? dossier.then((d) => trouverCopie(d, nom, INSTANTANE.octets)) : Promise.resolve(null);
-  const delai = new Promise((resoudre) => { setTimeout(() => resoudre(undefined), ATTENTE_COPIE_MS); });
-  if (await Promise.race([trouvee, delai]) === undefined) telechargerInstantane();
-  const copie = await lireFichier(await trouvee, INSTANTANE.octets);
-  if (copie) {
-    if (abandon) abandon.abort();
-    essai.copie = true;
-    return { octets: copie, origine: "copie", garder: null };
+  const delai = (ms) => new Promise((resoudre) => { setTimeout(() => resoudre(undefined), ms); });
+  let fichier = await Promise.race([trouvee, delai(ATTENTE_COPIE_MS)]);
+  if (fichier === undefined) {
+    telechargerInstantane();
+    // Un stockage qui ne répond jamais ne bloque pas le moteur : le réseau l'emporte s'il finit
+    // d'abord ; s'il échoue, la copie a encore ATTENTE_MAX_MS pour arriver, puis c'est le repli.
+    fichier = await Promise.race([trouvee, reseau.then(() => null, () => Promise.race([trouvee, delai(ATTENTE_MAX_MS)]))]);
+  }
+  if (fichier) {
+    if (abandon) abandon.abort(); // copie trouvée : le téléchargement s'arrête avant de la lire
+    const copie = await lireFichier(fichier, INSTANTANE.octets);
+    if (copie) {
+      essai.copie = true;
+      return { octets: copie, origine: "copie", garder: null };
+    }
+    reseau = null; // copie illisible : nouveau téléchargement
   }
   if (!reseau) telechargerInstantane();
   const octets = new Uint8Array(await reseau);
