@@ -180,13 +180,13 @@ def multiplier_modules(dossier: Path, facteur: int) -> int:
     return len(modules) * facteur
 
 
-def projet_nu(destination: Path, nombre_pages: int, config: dict) -> Path:
-    """Projet Material « nu » : nombre_pages pages Markdown simples, le thème et les extensions
+def _projet_material(destination: Path, pages: dict[str, str], config: dict, nom: str) -> Path:
+    """Projet Material de ``pages`` ({chemin dans docs/ : texte}) : le thème et les extensions
     Markdown de config (sans custom_dir), recherche seule : ni macros, ni hooks, ni CSS/JS en plus."""
     theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     recherche = [p for p in config.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)]
     reglages = {
-        "site_name": "Projet nu",
+        "site_name": nom,
         "site_url": "http://127.0.0.1:8000/",
         "theme": theme,
         "plugins": recherche or ["search"],
@@ -196,14 +196,22 @@ def projet_nu(destination: Path, nombre_pages: int, config: dict) -> Path:
     docs.mkdir(parents=True, exist_ok=True)
     (destination / "mkdocs.yml").write_text(
         yaml.safe_dump(reglages, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for numero in range(1, nombre_pages + 1):
-        nom = "index.md" if numero == 1 else f"section-{numero % 8}/page-{numero}.md"
-        (docs / nom).parent.mkdir(parents=True, exist_ok=True)
-        (docs / nom).write_text(
+    for chemin, texte in pages.items():
+        (docs / chemin).parent.mkdir(parents=True, exist_ok=True)
+        (docs / chemin).write_text(texte, encoding="utf-8")
+    return destination
+
+
+def projet_nu(destination: Path, nombre_pages: int, config: dict) -> Path:
+    """Projet Material « nu » : nombre_pages pages Markdown simples (voir ``_projet_material``)."""
+    pages = {
+        ("index.md" if numero == 1 else f"section-{numero % 8}/page-{numero}.md"):
             f"# Page {numero}\n\n## Présentation\n\nPremier paragraphe de la page {numero}, en texte simple.\n\n"
             "## Points clés\n\n- premier point ;\n- deuxième point ;\n- troisième point.\n\n"
-            "Dernier paragraphe, avec un [lien vers l'accueil](/).\n", encoding="utf-8")
-    return destination
+            "Dernier paragraphe, avec un [lien vers l'accueil](/).\n"
+        for numero in range(1, nombre_pages + 1)
+    }
+    return _projet_material(destination, pages, config, "Projet nu")
 
 
 def markdown_des_pages(fichier_config: Path, destination: Path) -> dict[str, str]:
@@ -235,15 +243,7 @@ def projet_meme_contenu(destination: Path, pages: dict[str, str], config: dict) 
     guide, ni macros, ni typographie, CSP, données ouvertes, moteur ou pré-compression, ni les CSS et
     scripts du guide. Ce qu'il coûte de plus que le projet nu vient du contenu lui-même (Markdown,
     index de recherche, gabarits de pages plus longues)."""
-    projet_nu(destination, 0, config)
-    (destination / "mkdocs.yml").write_text(
-        (destination / "mkdocs.yml").read_text(encoding="utf-8").replace("Projet nu", "Projet nu, même contenu"),
-        encoding="utf-8")
-    for chemin, texte in pages.items():
-        fichier = destination / "docs" / chemin
-        fichier.parent.mkdir(parents=True, exist_ok=True)
-        fichier.write_text(texte, encoding="utf-8")
-    return destination
+    return _projet_material(destination, pages, config, "Projet nu, même contenu")
 
 
 def pages_du_site(site: Path) -> list[str]:
